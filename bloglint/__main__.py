@@ -1,0 +1,5 @@
+"""Allow `python -m bloglint`."""
+
+from bloglint.cli import main
+
+raise SystemExit(main())
