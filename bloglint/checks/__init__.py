@@ -1,0 +1,35 @@
+"""The registry of rule implementations: rule id -> module in this package.
+
+One explicit, greppable list (markdownlint's `rules.mjs` habit). A module defines
+`check(ctx: CheckContext) -> Iterable[Hit]` for per-post rules and/or
+`check_site(ctx: SiteContext) -> Iterable[tuple[relpath, Hit]]` for site-wide ones.
+Modules are imported only when their rule runs, to keep start-up small.
+Retired ids stay here as comments and are never reused.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from bloglint.engine import PostCheck, SiteCheck
+
+CHECKS: dict[str, str] = {
+}
+
+
+def _module(rule_id: str) -> ModuleType | None:
+    name = CHECKS.get(rule_id)
+    return importlib.import_module(f"bloglint.checks.{name}") if name else None
+
+
+def post_check(rule_id: str) -> PostCheck | None:
+    module = _module(rule_id)
+    return cast("PostCheck | None", getattr(module, "check", None))
+
+
+def site_check(rule_id: str) -> SiteCheck | None:
+    module = _module(rule_id)
+    return cast("SiteCheck | None", getattr(module, "check_site", None))

@@ -1,0 +1,301 @@
+"""The command line: the only module that prints or exits.
+
+Exit codes: 0 clean, 1 findings (at or above `fail_on`), 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bloglint import __version__
+from bloglint.model import ConfigError
+
+if TYPE_CHECKING:
+    from bloglint.site import Site
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+CHECK_EPILOG = """\
+examples:
+  bloglint check                       check every post of the site in this folder
+  bloglint check _posts/2024-05-01-hello.md
+                                       report on one post (links to other posts are still
+                                       checked against the whole site)
+  bloglint check --format github       annotations for a GitHub Actions log
+  bloglint check --format sarif > bloglint.sarif
+                                       for GitHub code scanning
+  bloglint check --external            also request every http(s) link (cached)
+  bloglint check --fix                 rewrite stale tables of contents in place
+  bloglint check --select BL002 --ignore BL020
+
+configuration lives in the site's _config.yml under `bloglint:`; see `bloglint rules` for
+the rules and their options. Exit status: 0 clean, 1 problems found, 2 usage or config error.
+"""
+
+
+def _use_colour(stream: Any) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+# --- finding the site -----------------------------------------------------------------------
+
+
+def _site_root(paths: Sequence[str], site: str | None) -> Path:
+    from bloglint.site import find_site_root
+
+    if site:
+        root = Path(site)
+        if not root.is_dir():
+            raise ConfigError(f"--site {site}: no such folder")
+        return root.resolve()
+    start = Path(paths[0]) if paths else Path.cwd()
+    if not start.exists():
+        raise ConfigError(f"{start}: no such file or folder")
+    found = find_site_root(start.resolve() if start.is_dir() else start.resolve().parent)
+    if found is None:
+        raise ConfigError(
+            f"{start}: not inside a Jekyll site (no _config.yml or _posts folder above it); "
+            "use --site to name the site folder"
+        )
+    return found
+
+
+def _load(root: Path, *, drafts: bool = False) -> Site:
+    from bloglint.site import load_site
+
+    return load_site(root, drafts=drafts)
+
+
+def _selected(root: Path, paths: Sequence[str]) -> set[str] | None:
+    """Site-relative prefixes of the files or folders the user named, or None for everything."""
+    if not paths:
+        return None
+    chosen = set()
+    for raw in paths:
+        path = Path(raw).resolve()
+        if not path.exists():
+            raise ConfigError(f"{raw}: no such file or folder")
+        try:
+            rel = path.relative_to(root).as_posix()
+        except ValueError:
+            raise ConfigError(f"{raw}: outside the site at {root}") from None
+        if rel == ".":
+            return None
+        chosen.add(rel)
+    return chosen
+
+
+def _expand(site: Site, prefixes: set[str] | None) -> set[str] | None:
+    if prefixes is None:
+        return None
+    everything = [p.relpath for p in list(site.posts) + list(site.documents)]
+    everything += [p.relpath for p in getattr(site, "unpublished", [])]
+    everything += [s.relpath for s in site.skipped]
+    return {
+        rel for rel in everything if any(rel == p or rel.startswith(p + "/") for p in prefixes)
+    }
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from bloglint import engine
+    from bloglint.config import load_lint_config
+    from bloglint.formatters import FORMATTERS
+
+    root = _site_root(args.paths, args.site)
+    site = _load(root, drafts=args.drafts)
+    config = load_lint_config(
+        site.config.get("bloglint"),
+        source="_config.yml",
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+    )
+    selected = _expand(site, _selected(root, args.paths))
+    result = engine.run(site, config, selected=selected)
+    findings = result.findings
+    text = FORMATTERS[args.format](
+        findings, checked=result.checked, colour=args.format == "text" and _use_colour(sys.stdout)
+    )
+    _out(text)
+    fail_on = config.fail_on
+    return EXIT_FINDINGS if any(f.severity >= fail_on for f in findings) else EXIT_OK
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [item for value in values for item in value.replace(",", " ").split()]
+
+
+def cmd_posts(args: argparse.Namespace) -> int:
+    import json
+
+    root = _site_root([], args.site)
+    site = _load(root, drafts=args.drafts)
+    if args.format == "json":
+        data = {
+            "posts": [
+                {
+                    "path": post.relpath,
+                    "url": post.url,
+                    "id": post.id,
+                    "date": post.date.isoformat(),
+                    "title": post.title,
+                    "slug": post.slug,
+                    "categories": list(post.categories),
+                    "tags": list(post.tags),
+                    "draft": post.draft,
+                }
+                for post in site.posts
+            ],
+            "skipped": [{"path": s.relpath, "reason": s.reason} for s in site.skipped],
+        }
+        _out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for post in site.posts:
+        _out(f"{post.date.isoformat()}  {post.url}  {post.title}\n")
+    if site.skipped:
+        _out(f"\n{len(site.skipped)} file(s) Jekyll skips:\n")
+        for skipped in site.skipped:
+            _out(f"  {skipped.relpath}: {skipped.reason}\n")
+    _out(f"\n{len(site.posts)} post(s) published\n")
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from bloglint.catalog import find_rule, load_catalog
+
+    if args.rule:
+        spec = find_rule(args.rule)
+        if spec is None:
+            raise ConfigError(f"unknown rule `{args.rule}`; `bloglint rules` lists them")
+        _out(f"{spec.id} {spec.name} [{spec.severity}]\n\n{spec.summary}\n\n{spec.rationale}\n")
+        if spec.options:
+            _out("\noptions (set under bloglint: rules: in _config.yml):\n")
+            for opt in spec.options.values():
+                _out(f"  {opt.name} (default {opt.default!r}): {opt.description}\n")
+        for example in spec.examples:
+            verdict = f"reported on line(s) {list(example.expect)}" if example.expect else "clean"
+            _out(f"\nexample: {example.title} ({verdict})\n")
+            for line in example.post.splitlines():
+                _out(f"    {line}\n")
+        return EXIT_OK
+    for spec in load_catalog().values():
+        _out(f"{spec.id}  {spec.name:32} {str(spec.severity):8} {spec.summary}\n")
+    return EXIT_OK
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    from bloglint import feed
+
+    root = _site_root([], args.site)
+    site = _load(root)
+    build_time = feed.build_time_from(args.time)
+    result = feed.build_feed(site, build_time=build_time)
+    for problem in result.problems:
+        _err(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}")
+    if result.fatal:
+        _err("the feed was not written")
+        return EXIT_FINDINGS
+    target = root / result.path
+    if args.check:
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current != result.text:
+            _err(f"{result.path} is out of date; run `bloglint feed` to regenerate it")
+            return EXIT_FINDINGS
+        return EXIT_OK
+    if args.output == "-":
+        _out(result.text)
+        return EXIT_OK
+    destination = Path(args.output) if args.output else target
+    feed.write_feed_atomically(destination, result.text)
+    _err(f"wrote {destination} ({len(result.entries)} entries)")
+    return EXIT_OK
+
+
+# --- parser -----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bloglint",
+        description="Lint a Jekyll blog's posts and regenerate its feed exactly as Jekyll would.",
+    )
+    parser.add_argument("--version", action="version", version=f"bloglint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser(
+        "check",
+        help="check posts for broken links, stale TOCs, bad math and front matter",
+        description="Check a Jekyll site's posts and report problems at their source lines.",
+        epilog=CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="posts or folders to report on")
+    check.add_argument("--site", help="the site folder (default: found by walking up)")
+    check.add_argument(
+        "--format", choices=["text", "json", "github", "sarif"], default="text", help="output format"
+    )
+    check.add_argument("--select", action="append", help="run only these rules (ids or names)")
+    check.add_argument("--ignore", action="append", help="skip these rules (ids or names)")
+    check.add_argument("--drafts", action="store_true", help="also check _drafts")
+    check.set_defaults(func=cmd_check)
+
+    posts = sub.add_parser("posts", help="list the posts as Jekyll sees them, and skipped files")
+    posts.add_argument("--site", help="the site folder (default: found by walking up)")
+    posts.add_argument("--format", choices=["text", "json"], default="text")
+    posts.add_argument("--drafts", action="store_true", help="include _drafts")
+    posts.set_defaults(func=cmd_posts)
+
+    rules = sub.add_parser("rules", help="list the rules, or explain one")
+    rules.add_argument("rule", nargs="?", metavar="ID", help="a rule id or name")
+    rules.set_defaults(func=cmd_rules)
+
+    feed = sub.add_parser("feed", help="regenerate the site's feed as Jekyll would publish it")
+    feed.add_argument("--site", help="the site folder (default: found by walking up)")
+    feed.add_argument("--output", "-o", help="write here instead of the feed's path; - for stdout")
+    feed.add_argument(
+        "--check", action="store_true", help="exit 1 when the feed on disk is out of date"
+    )
+    feed.add_argument(
+        "--time", help="build time (ISO 8601 or Unix seconds); default SOURCE_DATE_EPOCH or now"
+    )
+    feed.set_defaults(func=cmd_feed)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except ConfigError as exc:
+        _err(f"bloglint: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _err("bloglint: interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
