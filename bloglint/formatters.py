@@ -31,9 +31,7 @@ def summary_line(findings: Sequence[Finding], checked: int) -> str:
     files = len({f.path for f in findings})
     per_rule = Counter(f"{f.rule_id} {f.rule}" for f in findings)
     rules = ", ".join(f"{name} ×{count}" for name, count in sorted(per_rule.items()))
-    return (
-        f"{', '.join(parts)} in {files} of {checked} file{'s' if checked != 1 else ''} ({rules})"
-    )
+    return f"{', '.join(parts)} in {files} of {checked} file{'s' if checked != 1 else ''} ({rules})"
 
 
 def format_text(findings: Sequence[Finding], *, checked: int = 0, colour: bool = False) -> str:
@@ -83,7 +81,11 @@ def format_github(findings: Sequence[Finding], **_: object) -> str:
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     out = []
     for f in findings:
-        props = [f"file={_gh_escape(f.path, property_value=True)}", f"line={f.line}", f"col={f.column}"]
+        props = [
+            f"file={_gh_escape(f.path, property_value=True)}",
+            f"line={f.line}",
+            f"col={f.column}",
+        ]
         if f.end_line:
             props.append(f"endLine={f.end_line}")
         if f.end_column and (f.end_line in (None, f.line)):
@@ -97,7 +99,7 @@ def format_sarif(findings: Sequence[Finding], **_: object) -> str:
     """SARIF 2.1.0, for GitHub code scanning and other security dashboards."""
     catalog = load_catalog()
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-    used = sorted({f.rule_id for f in findings})
+    used = [rid for rid in sorted({f.rule_id for f in findings}) if rid in catalog]
     rules = [
         {
             "id": rid,
@@ -107,7 +109,6 @@ def format_sarif(findings: Sequence[Finding], **_: object) -> str:
             "defaultConfiguration": {"level": level[catalog[rid].severity]},
         }
         for rid in used
-        if rid in catalog
     ]
     index = {rid: i for i, rid in enumerate(used)}
     results = []
@@ -117,22 +118,22 @@ def format_sarif(findings: Sequence[Finding], **_: object) -> str:
             region["endLine"] = f.end_line
         if f.end_column:
             region["endColumn"] = f.end_column
-        results.append(
-            {
-                "ruleId": f.rule_id,
-                "ruleIndex": index[f.rule_id],
-                "level": level[f.severity],
-                "message": {"text": f.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": f.path, "uriBaseId": "SITEROOT"},
-                            "region": region,
-                        }
+        result: dict[str, object] = {
+            "ruleId": f.rule_id,
+            "level": level[f.severity],
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.path, "uriBaseId": "SITEROOT"},
+                        "region": region,
                     }
-                ],
-            }
-        )
+                }
+            ],
+        }
+        if f.rule_id in index:
+            result["ruleIndex"] = index[f.rule_id]
+        results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

@@ -1,0 +1,33 @@
+"""The rule catalogue and the implementation registry agree, one to one."""
+
+from __future__ import annotations
+
+import re
+
+from bloglint.catalog import find_rule, load_catalog, rules_dir
+from bloglint.checks import CHECKS, post_check, site_check
+
+
+def test_rule_files_are_named_after_their_id_and_name() -> None:
+    for spec in load_catalog().values():
+        assert spec.source.name == f"{spec.id}-{spec.name}.yaml"
+        assert re.fullmatch(r"BL\d{3}", spec.id)
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", spec.name)
+
+
+def test_rules_folder_holds_only_yaml() -> None:
+    assert all(path.suffix == ".yaml" for path in rules_dir().iterdir())
+
+
+def test_every_declared_rule_is_implemented_and_vice_versa() -> None:
+    catalog = load_catalog()
+    assert set(catalog) == set(CHECKS)
+    for rule_id in CHECKS:
+        assert post_check(rule_id) or site_check(rule_id), rule_id
+
+
+def test_rules_are_found_by_id_or_name() -> None:
+    for spec in load_catalog().values():
+        assert find_rule(spec.id.lower()) is spec
+        assert find_rule(spec.name) is spec
+    assert find_rule("no-such-rule") is None
