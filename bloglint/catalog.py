@@ -60,7 +60,9 @@ _REQUIRED = ("id", "name", "summary", "rationale", "severity")
 def _load_one(path: Path) -> RuleSpec:
     import yaml
 
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml.load(
+        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
     if not isinstance(data, dict):
         raise ValueError(f"{path.name}: a rule file must be a mapping")
     missing = [key for key in _REQUIRED if key not in data]

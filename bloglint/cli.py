@@ -108,9 +108,7 @@ def _expand(site: Site, prefixes: set[str] | None) -> set[str] | None:
     everything = [p.relpath for p in list(site.posts) + list(site.documents)]
     everything += [p.relpath for p in getattr(site, "unpublished", [])]
     everything += [s.relpath for s in site.skipped]
-    return {
-        rel for rel in everything if any(rel == p or rel.startswith(p + "/") for p in prefixes)
-    }
+    return {rel for rel in everything if any(rel == p or rel.startswith(p + "/") for p in prefixes)}
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -232,6 +230,18 @@ def cmd_feed(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_jekyll_plugin(args: argparse.Namespace) -> int:
+    from bloglint.jekyll import install_plugin
+
+    root = _site_root([], args.site)
+    target, changed = install_plugin(root, force=args.force)
+    rel = target.relative_to(root).as_posix()
+    _err(
+        f"{'installed' if changed else 'already up to date:'} {rel}; `jekyll build` now runs bloglint"
+    )
+    return EXIT_OK
+
+
 # --- parser -----------------------------------------------------------------------------------
 
 
@@ -253,7 +263,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="posts or folders to report on")
     check.add_argument("--site", help="the site folder (default: found by walking up)")
     check.add_argument(
-        "--format", choices=["text", "json", "github", "sarif"], default="text", help="output format"
+        "--format",
+        choices=["text", "json", "github", "sarif"],
+        default="text",
+        help="output format",
     )
     check.add_argument("--select", action="append", help="run only these rules (ids or names)")
     check.add_argument("--ignore", action="append", help="skip these rules (ids or names)")
@@ -280,6 +293,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--time", help="build time (ISO 8601 or Unix seconds); default SOURCE_DATE_EPOCH or now"
     )
     feed.set_defaults(func=cmd_feed)
+
+    plugin = sub.add_parser(
+        "jekyll-plugin",
+        help="install the Jekyll plugin that runs bloglint during `jekyll build`",
+        description="Copy bloglint's Jekyll plugin into the site's _plugins/ folder. "
+        "`jekyll build` and `jekyll serve` then stop on bloglint's findings "
+        "(set bloglint: jekyll_plugin: on_error: warn to only log them).",
+    )
+    plugin.add_argument("--site", help="the site folder (default: found by walking up)")
+    plugin.add_argument("--force", action="store_true", help="replace a modified plugin file")
+    plugin.set_defaults(func=cmd_jekyll_plugin)
     return parser
 
 

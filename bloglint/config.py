@@ -8,6 +8,7 @@ nothing is worse than none (mdformat and ruff behave the same way).
 from __future__ import annotations
 
 import fnmatch
+import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,10 @@ from bloglint.model import ConfigError, Severity
 
 # Sections validated by the subsystem that reads them; here they are only required to be mappings.
 SUBSYSTEM_SECTIONS = ("external", "math", "toc", "feed", "jekyll_plugin")
+# Each subsystem validates its own section (unknown keys are errors there too), lazily imported.
+SECTION_VALIDATORS = {
+    "jekyll_plugin": "bloglint.jekyll:validate_settings",
+}
 TOP_LEVEL_KEYS = ("select", "ignore", "severity", "rules", "exclude", "fail_on", "cache_dir") + (
     SUBSYSTEM_SECTIONS
 )
@@ -74,12 +79,16 @@ def load_lint_config(
         )
     catalog = load_catalog()
     chosen = _rule_list(select if select else raw.get("select", list(catalog)), "select", source)
-    dropped = {s.id for s in _rule_list((ignore or []) + list(raw.get("ignore") or []), "ignore", source)}
+    dropped = {
+        s.id for s in _rule_list((ignore or []) + list(raw.get("ignore") or []), "ignore", source)
+    }
     enabled = {s.id: s.severity for s in chosen if s.id not in dropped}
 
     severities = raw.get("severity") or {}
     if not isinstance(severities, dict):
-        raise ConfigError("`bloglint.severity` must map rules to error, warning, info or off", source)
+        raise ConfigError(
+            "`bloglint.severity` must map rules to error, warning, info or off", source
+        )
     for key, level in severities.items():
         spec = _rule(key, "severity", source)
         if str(level).lower() == "off" or level is False:
@@ -130,6 +139,10 @@ def load_lint_config(
         if not isinstance(value, dict):
             raise ConfigError(f"`bloglint.{name}` must be a mapping", source)
         sections[name] = value
+        if name in SECTION_VALIDATORS:
+            module_name, function = SECTION_VALIDATORS[name].split(":")
+            validate = getattr(importlib.import_module(module_name), function)
+            validate(value, source)
 
     return LintConfig(
         enabled=enabled,

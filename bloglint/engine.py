@@ -39,7 +39,7 @@ class SiteContext:
     options: Mapping[str, Any]
     memo: dict[str, Any]
     config: LintConfig
-    selected: frozenset[str]  # relpaths being checked; report only on these
+    selected: frozenset[str]  # relpaths of the posts being checked (others may be reported too)
 
 
 PostCheck = Callable[[CheckContext], Iterable[Hit]]
@@ -180,14 +180,16 @@ def run(
             for hit in check(ctx):
                 keep(post.relpath, rule_id, hit)
 
-    selected_paths = frozenset(p.relpath for p in posts) if selected is None else frozenset(selected)
+    everything = selected is None
+    selected_paths = frozenset(selected or ())
+    reported = frozenset(p.relpath for p in posts) if everything else selected_paths
     for rule_id in rule_ids:
         whole_site = site_check(rule_id)
         if whole_site is None:
             continue
-        sctx = SiteContext(site, config.options.get(rule_id, {}), memo, config, selected_paths)
+        sctx = SiteContext(site, config.options.get(rule_id, {}), memo, config, reported)
         for relpath, hit in whole_site(sctx):
-            if relpath in selected_paths:
+            if everything or relpath in selected_paths:
                 keep(relpath, rule_id, hit)
 
     findings.sort()

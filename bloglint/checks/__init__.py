@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from bloglint.engine import PostCheck, SiteCheck
 
-CHECKS: dict[str, str] = {
-}
+CHECKS: dict[str, str] = {}
 
 
 def _module(rule_id: str) -> ModuleType | None:

@@ -1,0 +1,58 @@
+"""The Jekyll plugin shipped with bloglint, and how to install it into a site."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from bloglint.model import ConfigError
+
+PLUGIN_NAME = "bloglint.rb"
+PLUGIN_SETTINGS = {"on_error": ("fail", "warn"), "command": None}
+
+
+def plugin_source() -> str:
+    return (Path(__file__).parent / PLUGIN_NAME).read_text(encoding="utf-8")
+
+
+def install_plugin(root: Path, *, force: bool = False) -> tuple[Path, bool]:
+    """Write the plugin to `<site>/_plugins/bloglint.rb`; returns (path, whether it changed).
+
+    A plugin file that differs from ours (edited by hand) is only replaced with `force`.
+    """
+    target = root / "_plugins" / PLUGIN_NAME
+    text = plugin_source()
+    if target.exists():
+        current = target.read_text(encoding="utf-8", errors="replace")
+        if current == text:
+            return target, False
+        if not force:
+            raise ConfigError(
+                f"{target}: a different bloglint.rb is already there; use --force to replace it"
+            )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".bloglint-", suffix=".rb", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target, True
+
+
+def validate_settings(raw: dict[str, object], source: str) -> None:
+    """Reject unknown keys and values in `bloglint.jekyll_plugin` (read by the Ruby side)."""
+    for key, value in raw.items():
+        if key not in PLUGIN_SETTINGS:
+            known = ", ".join(PLUGIN_SETTINGS)
+            raise ConfigError(
+                f"unknown key `bloglint.jekyll_plugin.{key}`; known keys: {known}", source
+            )
+        allowed = PLUGIN_SETTINGS[key]
+        if allowed and str(value) not in allowed:
+            raise ConfigError(
+                f"`bloglint.jekyll_plugin.{key}` must be one of {', '.join(allowed)}", source
+            )
