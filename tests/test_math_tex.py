@@ -1,0 +1,131 @@
+"""The TeX checker against the real engines' verdicts, and its behaviour on the error classes.
+
+tests/data/math/labelled.jsonl holds our own formulas and their mutations, labelled by
+tools/label_math.mjs with KaTeX 0.16 and MathJax 3.2 (regenerate with the commands in
+tools/make_math_cases.py). No Node is needed here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bloglint.math.tex import check_tex, known_to
+
+DATA = Path(__file__).parent / "data" / "math" / "labelled.jsonl"
+
+
+def _rows() -> list[dict[str, object]]:
+    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _scores(engine: str, verdict: str, split: str | None) -> tuple[float, float, int, int]:
+    tp = fp = fn = 0
+    for row in _rows():
+        if split and row["split"] != split:
+            continue
+        predicted = bool(check_tex(str(row["tex"]), engine, display=bool(row["display"])))  # type: ignore[arg-type]
+        broken = not row[verdict]
+        tp += predicted and broken
+        fp += predicted and not broken
+        fn += broken and not predicted
+    return tp / (tp + fp), tp / (tp + fn), tp + fn, tp + fp
+
+
+def test_labelled_data_is_large_and_mixed() -> None:
+    rows = _rows()
+    assert len(rows) > 3000
+    assert {r["split"] for r in rows} == {"dev", "test"}
+    broken = sum(not r["mathjax_ok"] for r in rows)
+    assert 0.3 * len(rows) < broken < 0.9 * len(rows)
+    # no formula is in both splits
+    dev = {r["tex"] for r in rows if r["split"] == "dev" and r["kind"] == "original"}
+    test = {r["tex"] for r in rows if r["split"] == "test" and r["kind"] == "original"}
+    assert not dev & test
+
+
+@pytest.mark.parametrize("split", ["dev", "test", None])
+@pytest.mark.parametrize(("engine", "verdict"), [("mathjax3", "mathjax_ok"), ("katex", "katex_ok")])
+def test_precision_and_recall_against_the_engine(
+    engine: str, verdict: str, split: str | None
+) -> None:
+    precision, recall, positives, flagged = _scores(engine, verdict, split)
+    print(
+        f"{engine} {split or 'all'}: precision {precision:.4f} recall {recall:.4f} "
+        f"({positives} broken, {flagged} flagged)"
+    )
+    assert positives > 1000
+    assert precision >= 0.99
+    assert recall >= 0.95
+
+
+def _messages(tex: str, engine: str = "mathjax2", display: bool = False) -> list[str]:
+    return [i.message for i in check_tex(tex, engine, display=display)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected"),
+    [
+        (r"y=v'_{k}^T h", "double superscript"),
+        (r"a_i_{j}", "double subscript"),
+        (r"f(x)=x^", "missing argument for `^`"),
+        (r"\bar_{x}", "missing argument for `\\bar`"),
+        (r"\frac{1}", "missing argument for `\\frac`"),
+        (r"\sqrt{2", "missing close brace"),
+        (r"a}", "extra close brace"),
+        (r"p & q", "misplaced `&`"),
+        (r"\lamda", "undefined control sequence `\\lamda`"),
+        (r"\begin{cases} a \end{matrix}", "`\\end{matrix}` ends `\\begin{cases}`"),
+        (r"\begin{pmatrix} a", "never ended"),
+        (r"\begin{foo} a \end{foo}", "unknown environment `foo`"),
+        (r"\left( x", "`\\left` without a matching `\\right`"),
+        (r"x \right)", "`\\right` without a matching `\\left`"),
+        (r"\left x \right)", "unrecognised delimiter"),
+        (r"\[ x \]", "cannot be nested"),
+        (r"\text{a_b}", None),  # MathJax 2 sets \text literally
+    ],
+)
+def test_error_classes(tex: str, expected: str | None) -> None:
+    messages = _messages(tex)
+    if expected is None:
+        assert messages == []
+    else:
+        assert messages and expected in messages[0], messages
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"\sum\limits_{i=1}^{n} x_i^2",
+        r"f'(x)^2 + x''",
+        r"\begin{aligned} a &= b \\ &= c \end{aligned}",
+        r"\left\{ \begin{array}{ll} a & b \end{array} \right.",
+        r"\newcommand{\R}[1]{\mathbb{R}^{#1}} x \in \R{n}",
+        r"\operatorname*{arg\,max}_\theta \ell(\theta)",
+        r"\text{词向量} w_{\text{中心}}",
+        r"a = b \label{eq:1} \tag{1}",
+        r"x % a comment }" + "\n" + r"+ y",
+    ],
+)
+def test_valid_formulas_pass(tex: str) -> None:
+    assert _messages(tex, display=True) == []
+
+
+def test_engines_differ_where_they_really_do() -> None:
+    assert _messages(r"\bm{x}", "katex") == []
+    assert "undefined control sequence" in _messages(r"\bm{x}", "mathjax2")[0]
+    assert _messages(r"x \label{a}", "mathjax2") == []
+    assert _messages(r"x \label{a}", "katex")
+    assert _messages(r"\begin{align} a &= b \end{align}", "mathjax3") == []
+    assert "display" in _messages(r"\begin{align} a &= b \end{align}", "katex")[0]
+    assert _messages(r"\begin{align} a &= b \end{align}", "katex", display=True) == []
+    assert known_to("label") == ("mathjax2", "mathjax3")
+    # the unknown engine accepts what any engine accepts
+    assert _messages(r"\bm{x} \label{a}", "unknown") == []
+
+
+def test_positions_point_at_the_problem() -> None:
+    [issue] = check_tex(r"a + \lamda", "katex")
+    assert issue.offset == 4 and issue.kind == "unknown-command"
