@@ -1,0 +1,844 @@
+"""Regenerate a site's feed exactly as Jekyll publishes it, and say why it would be broken.
+
+Two cases (facts §1.2, §5): a site with its own feed template (`atom.xml`, `feed.xml`, ...: a page
+with front matter that loops over `site.posts`) gets that template rendered byte for byte as
+Jekyll renders it, flaws included; a site without one gets the feed jekyll-feed 0.17 would
+write, made valid (single escaping, no characters XML forbids, absolute ids). Either way the
+text is checked: not well-formed XML or not valid Atom becomes a `Problem` naming the template
+line and the post responsible, with the fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+import unicodedata
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bloglint.liquid import (
+    DEFAULT_FLAVOUR,
+    FLAVOURS,
+    JekyllLiquid,
+    LiquidRenderError,
+    PageDrop,
+    RenderCache,
+    normalize_whitespace,
+    page_url,
+    ruby_strftime,
+    smartify,
+    strip_html,
+    to_text,
+)
+from bloglint.model import Problem
+
+if TYPE_CHECKING:
+    from bloglint.site import Post, Site, SourceFile
+
+FEED_EXTENSIONS = (".xml", ".atom", ".rss")
+PREFERRED_NAMES = ("atom.xml", "feed.xml", "rss.xml", "index.xml", "feed.atom", "feed.rss")
+ATOM_NS = "http://www.w3.org/2005/Atom"
+CACHE_DIR = ".bloglint-cache"
+
+# Characters XML 1.0 forbids (everything below U+0020 except tab, LF and CR; surrogates;
+# U+FFFE/U+FFFF). They make a feed not well-formed; jekyll-feed passes them through.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass
+class FeedResult:
+    """One generated feed file."""
+
+    path: str  # site-relative output path, e.g. "atom.xml"
+    text: str  # the exact file contents
+    template: str | None  # the template's relpath, None for the jekyll-feed style feed
+    problems: list[Problem] = field(default_factory=list)
+    posts: int = 0  # entries written
+
+
+# --------------------------------------------------------------------------------------------
+# Build time, config and the public entry points.
+
+
+def source_date_epoch(environ: Mapping[str, str] | None = None) -> dt.datetime | None:
+    """The build time from SOURCE_DATE_EPOCH (reproducible builds), or None if unset/invalid."""
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+
+
+def feed_settings(site: Site) -> dict[str, Any]:
+    """`bloglint: feed:` from _config.yml, e.g. `{xml_escape: jekyll4}`."""
+    bloglint = site.config.get("bloglint")
+    settings = bloglint.get("feed") if isinstance(bloglint, Mapping) else None
+    return dict(settings) if isinstance(settings, Mapping) else {}
+
+
+def feed_flavour(site: Site) -> str:
+    """Which builder the output must match: `github-pages` (default) or `jekyll4`.
+
+    `bloglint: feed: {xml_escape: ...}` decides; without it, a Gemfile that asks for Jekyll 4
+    (and not the github-pages gem) means jekyll4, anything else means GitHub Pages, whose
+    Ruby 2.7 leaves `'` unescaped (facts §2.3).
+    """
+    chosen = feed_settings(site).get("xml_escape")
+    if isinstance(chosen, str) and chosen in FLAVOURS:
+        return chosen
+    gemfile = site.root / "Gemfile"
+    try:
+        text = gemfile.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return DEFAULT_FLAVOUR
+    if "github-pages" not in text and re.search(r"""gem\s+["']jekyll["']\s*,\s*["']~>\s*4""", text):
+        return "jekyll4"
+    return DEFAULT_FLAVOUR
+
+
+def build_feed(
+    site: Site,
+    *,
+    build_time: dt.datetime | None,
+    flavour: str | None = None,
+    cache: bool = True,
+    renderer: JekyllLiquid | None = None,
+) -> FeedResult:
+    """Render the site's feed as Jekyll would, with problems for everything that breaks it.
+
+    `build_time` is `site.time` (the feed's own <updated>); None means now. `cache` keeps
+    converted post HTML in `<site>/.bloglint-cache/` between runs.
+    """
+    render_cache = RenderCache(site.root / CACHE_DIR) if cache and renderer is None else None
+    if renderer is None:
+        renderer = JekyllLiquid(
+            site,
+            build_time=build_time,
+            flavour=flavour or feed_flavour(site),
+            cache=render_cache,
+        )
+    try:
+        template = find_feed_template(site)
+        if template is not None:
+            result = _render_template_feed(site, renderer, template)
+        else:
+            result = _render_jekyll_feed(site, renderer)
+    finally:
+        if render_cache is not None:
+            render_cache.close()
+    result.problems[:0] = [
+        Problem(
+            issue.relpath, issue.line, issue.column, "liquid-syntax", _syntax_message(issue.message)
+        )
+        for issue in renderer.issues
+    ]
+    return result
+
+
+def _syntax_message(message: str) -> str:
+    return f"liquid syntax error ({message}); Jekyll renders this markup as nothing"
+
+
+def write_feed_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file in the same directory; the old feed survives any error."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        except OSError:
+            pass
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def feed_is_current(path: Path, text: str, *, ignore_updated: bool = False) -> bool:
+    """Check mode: whether the file on disk already holds exactly this feed.
+
+    With `ignore_updated`, the feed-level build time (`<updated>`, `<pubDate>`,
+    `<lastBuildDate>` before the first entry) may differ.
+    """
+    try:
+        current = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not ignore_updated:
+        return current == text
+    return _mask_build_time(current) == _mask_build_time(text)
+
+
+def _mask_build_time(text: str) -> str:
+    head_end = min(
+        (i for i in (text.find("<entry"), text.find("<item")) if i >= 0), default=len(text)
+    )
+    head = re.sub(r"<(updated|pubDate|lastBuildDate)>[^<]*</\1>", r"<\1></\1>", text[:head_end])
+    return head + text[head_end:]
+
+
+# --------------------------------------------------------------------------------------------
+# Case (a): the site's own feed template.
+
+
+def find_feed_template(site: Site) -> SourceFile | None:
+    """The page Jekyll turns into the site's feed: an .xml/.atom/.rss page looping over posts."""
+    candidates = [
+        page
+        for page in site.pages
+        if page.has_front_matter
+        and page.relpath.lower().endswith(FEED_EXTENSIONS)
+        and re.search(
+            r"\bsite\.(posts|categories|tags|documents)\b|\bpaginator\.posts\b", page.body
+        )
+    ]
+
+    def rank(page: SourceFile) -> tuple[int, int, str]:
+        name = page.relpath.lower()
+        preferred = PREFERRED_NAMES.index(name) if name in PREFERRED_NAMES else len(PREFERRED_NAMES)
+        return (name.count("/"), preferred, name)
+
+    return min(candidates, key=rank) if candidates else None
+
+
+def output_path(page: SourceFile) -> str:
+    url = page_url(page)
+    if url.endswith("/"):
+        url += "index.html"
+    return url.lstrip("/")
+
+
+def _render_template_feed(site: Site, renderer: JekyllLiquid, page: SourceFile) -> FeedResult:
+    result = FeedResult(path=output_path(page), text="", template=page.relpath)
+    drop = PageDrop(renderer, page)
+    try:
+        text = renderer.render(page.body, page.relpath, first_line=page.body_line, page=drop)
+        text = _apply_layouts(site, renderer, page, drop, text)
+    except LiquidRenderError as err:
+        result.problems.append(_render_problem(err))
+        return result
+    result.text = text
+    result.posts = len(re.findall(r"<(?:entry|item)[\s>]", text))
+    result.problems.extend(check_feed_text(site, renderer, page, text))
+    return result
+
+
+def _render_problem(err: LiquidRenderError) -> Problem:
+    return Problem(
+        err.relpath or "",
+        err.line,
+        1,
+        "liquid-render",
+        f"Jekyll stops here: {err.message}; fix this Liquid so the site builds",
+    )
+
+
+def _apply_layouts(
+    site: Site, renderer: JekyllLiquid, page: SourceFile, drop: PageDrop, content: str
+) -> str:
+    """Wrap in the page's layout chain; a layout that does not exist (`nil`, `none`) is none."""
+    layouts_dir = site.root / str(site.config.get("layouts_dir") or "_layouts")
+    name = page.front_matter.get("layout")
+    seen: set[str] = set()
+    while isinstance(name, str) and name and name not in seen:
+        seen.add(name)
+        matches = sorted(layouts_dir.glob(f"{glob_escape(name)}.*")) if layouts_dir.is_dir() else []
+        if not matches:
+            break
+        layout_file = matches[0]
+        raw = layout_file.read_text(encoding="utf-8")
+        front, body, body_line = _split_front_matter(raw)
+        relpath = layout_file.relative_to(site.root).as_posix()
+        content = renderer.render(
+            body,
+            relpath,
+            first_line=body_line,
+            page=drop,
+            extra={"content": content, "layout": front},
+        )
+        name = front.get("layout")
+    return content
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    match = re.match(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", text, re.DOTALL | re.MULTILINE)
+    if not match:
+        return {}, text, 1
+    import yaml
+
+    try:
+        front = yaml.safe_load(match.group(1)[match.group(1).index("\n") + 1 :]) or {}
+    except yaml.YAMLError:
+        front = {}
+    body = text[match.end() :]
+    return (front if isinstance(front, dict) else {}), body, text.count("\n", 0, match.end()) + 1
+
+
+# --------------------------------------------------------------------------------------------
+# Checking a feed: well-formed XML first, then Atom (RFC 4287) for Atom feeds.
+
+
+@dataclass(frozen=True)
+class _TemplateLine:
+    number: int  # file line
+    text: str
+    pattern: re.Pattern[str]
+    prefix: re.Pattern[str]
+    expressions: tuple[str, ...]
+
+
+def _template_lines(page: SourceFile) -> list[_TemplateLine]:
+    lines = []
+    for offset, text in enumerate(page.body.split("\n")):
+        if "{{" not in text:
+            continue
+        parts = re.split(r"(\{\{.*?\}\}|\{%.*?%\})", text)
+        regex = []
+        expressions = []
+        for part in parts:
+            if part.startswith("{{"):
+                regex.append("(.*?)")
+                expressions.append(part)
+            elif part.startswith("{%"):
+                regex.append("(?:.*?)")
+            else:
+                regex.append(re.escape(part))
+        first_literal = re.escape(parts[0]) if parts else ""
+        lines.append(
+            _TemplateLine(
+                page.body_line + offset,
+                text,
+                re.compile("".join(regex) + r"\Z", re.DOTALL),
+                re.compile(first_literal + r"\{?"),
+                tuple(expressions),
+            )
+        )
+    return lines
+
+
+def check_feed_text(
+    site: Site, renderer: JekyllLiquid, page: SourceFile | None, text: str
+) -> list[Problem]:
+    """Problems that make this feed text unusable: not well-formed XML, or not valid Atom."""
+    from lxml import etree
+
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
+    root = etree.fromstring(text.encode("utf-8"), parser)
+    errors = [e for e in parser.error_log if e.level_name in ("ERROR", "FATAL")]
+    problems: list[Problem] = []
+    if errors:
+        problems.extend(_xml_problems(site, renderer, page, text, errors))
+    elif root is not None and root.tag == f"{{{ATOM_NS}}}feed":
+        problems.extend(_atom_problems(site, renderer, page, root))
+    return problems
+
+
+def _xml_problems(
+    site: Site, renderer: JekyllLiquid, page: SourceFile | None, text: str, errors: Sequence[Any]
+) -> list[Problem]:
+    lines = text.split("\n")
+    template_lines = _template_lines(page) if page is not None else []
+    name = page.relpath if page is not None else "the feed"
+    problems: list[Problem] = []
+    reported: set[tuple[str, int, str]] = set()
+    for error in errors:
+        if not 1 <= error.line <= len(lines):
+            continue
+        line_text = lines[error.line - 1]
+        column = _char_column(line_text, error.column)
+        bad = _offending_char(line_text, column)
+        offset = sum(len(x) + 1 for x in lines[: error.line - 1]) + max(column - 1, 0)
+        post = _post_at(site, text, offset)
+        where = _template_line_for(template_lines, lines, error.line)
+        expression = where.expressions[-1] if where and where.expressions else None
+        if where is not None and where.pattern.fullmatch(line_text):
+            expression = _expression_at(where, line_text, column) or expression
+        post_name = post.source.relpath if post is not None else "a post"
+        if bad is not None and _XML_ILLEGAL.match(bad):
+            # A control character in a post: only deleting it fixes the feed.
+            key = (post_name, ord(bad), "char")
+            if key in reported:
+                continue
+            reported.add(key)
+            code = f"U+{ord(bad):04X}"
+            if post is not None:
+                pline, pcol = _locate_char(post.source.text, bad)
+                problems.append(
+                    Problem(
+                        post.source.relpath,
+                        pline,
+                        pcol,
+                        "feed-xml",
+                        f"control character {code} is not allowed in XML, so {name} is not "
+                        "well-formed; delete the character",
+                    )
+                )
+            else:
+                problems.append(
+                    Problem(
+                        page.relpath if page else "",
+                        where.number if where else 1,
+                        1,
+                        "feed-xml",
+                        f"control character {code} is not allowed in XML, so {name} is not "
+                        "well-formed; delete the character",
+                    )
+                )
+            continue
+        shown = expression or "this output"
+        fix = _escaped(expression) if expression else "`| xml_escape`"
+        key = (post_name, where.number if where else 0, shown)
+        if key in reported:
+            continue
+        reported.add(key)
+        value = _snippet(line_text, column)
+        problems.append(
+            Problem(
+                page.relpath if page is not None else "",
+                where.number if where else 1,
+                _template_column(where, expression),
+                "feed-xml",
+                f"`{shown}` writes `{value}` from {post_name} unescaped, so {name} is not "
+                f"well-formed XML ({error.message.strip()}); use {fix}",
+            )
+        )
+    return problems
+
+
+def _escaped(expression: str) -> str:
+    inner = expression[2:-2].strip()
+    return f"`{{{{ {inner} | xml_escape }}}}`"
+
+
+def _template_column(where: _TemplateLine | None, expression: str | None) -> int:
+    if where is None or expression is None:
+        return 1
+    return where.text.find(expression) + 1
+
+
+def _char_column(line: str, byte_column: int) -> int:
+    """lxml reports byte columns; turn one into a 1-based character column."""
+    encoded = line.encode("utf-8")
+    prefix = encoded[: max(byte_column - 1, 0)].decode("utf-8", errors="ignore")
+    return len(prefix) + 1
+
+
+def _offending_char(line: str, column: int) -> str | None:
+    for index in (column - 1, column - 2, column):
+        if 0 <= index < len(line) and (_XML_ILLEGAL.match(line[index]) or line[index] in "&<"):
+            return line[index]
+    match = _XML_ILLEGAL.search(line)
+    return match.group(0) if match else None
+
+
+def _snippet(line: str, column: int) -> str:
+    start = max(0, column - 25)
+    text = line[start : column + 25].strip()
+    text = re.sub(r"<[^>]*>", " ", text).strip() or text
+    return text.replace("`", "'")
+
+
+def _expression_at(where: _TemplateLine, line: str, column: int) -> str | None:
+    match = where.pattern.fullmatch(line)
+    if match is None:
+        return None
+    for group, expression in enumerate(where.expressions, start=1):
+        start, end = match.span(group)
+        if start <= column - 1 <= end:
+            return expression
+    return None
+
+
+def _template_line_for(
+    template_lines: Sequence[_TemplateLine], lines: Sequence[str], line_number: int
+) -> _TemplateLine | None:
+    """The template line that produced output line `line_number` (a multi-line value walks up)."""
+    if not template_lines:
+        return None
+    for index in range(line_number - 1, -1, -1):
+        line = lines[index]
+        for candidate in template_lines:
+            if candidate.pattern.fullmatch(line):
+                return candidate
+        for candidate in template_lines:
+            literal = candidate.text.split("{{", 1)[0]
+            if literal.strip() and line.startswith(literal):
+                return candidate
+    return None
+
+
+def _post_at(site: Site, text: str, offset: int) -> Post | None:
+    """The post whose entry/item holds this offset of the output (found by its URL)."""
+    starts = [m.start() for m in re.finditer(r"<(?:entry|item)[\s>]", text[:offset])]
+    if not starts:
+        return None
+    start = starts[-1]
+    following = re.search(r"</(?:entry|item)>", text[offset:])
+    end = offset + following.end() if following else len(text)
+    chunk = text[start:end]
+    best: Post | None = None
+    for post in site.posts:
+        if post.url and (f'{post.url}"' in chunk or f"{post.url}<" in chunk):
+            if best is None or len(post.url) > len(best.url):
+                best = post
+    if best is not None:
+        return best
+    index = len(starts) - 1
+    return site.posts[index] if index < len(site.posts) else None
+
+
+def _locate_char(text: str, char: str) -> tuple[int, int]:
+    index = text.find(char)
+    if index < 0:
+        return 1, 1
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _atom_problems(
+    site: Site, renderer: JekyllLiquid, page: SourceFile | None, root: Any
+) -> list[Problem]:
+    """RFC 4287 §4.1: required feed and entry elements, absolute ids, dates, authors."""
+    ns = {"a": ATOM_NS}
+    relpath = page.relpath if page is not None else ""
+    lines = _template_lines(page) if page is not None else []
+
+    def line_of(fragment: str) -> int:
+        for line in lines:
+            if fragment in line.text:
+                return line.number
+        if page is not None:
+            for offset, text in enumerate(page.body.split("\n")):
+                if fragment in text:
+                    return page.body_line + offset
+        return 1
+
+    problems: list[Problem] = []
+
+    def report(fragment: str, message: str) -> None:
+        problems.append(Problem(relpath, line_of(fragment), 1, "feed-atom", message))
+
+    for element in ("id", "title", "updated"):
+        if root.find(f"a:{element}", ns) is None:
+            report("<feed", f"the feed has no <{element}>, which RFC 4287 requires; add one")
+    entries = root.findall("a:entry", ns)
+    if root.find("a:author", ns) is None and any(e.find("a:author", ns) is None for e in entries):
+        report("<feed", "the feed and some entries have no <author>; add one to the feed")
+    relative_ids: list[str] = []
+    for entry in entries:
+        for element in ("id", "title", "updated"):
+            if entry.find(f"a:{element}", ns) is None:
+                report("<entry", f"an entry has no <{element}>, which RFC 4287 requires; add one")
+        entry_id = entry.find("a:id", ns)
+        if entry_id is not None and not re.match(
+            r"^[a-zA-Z][a-zA-Z0-9+.-]*:", (entry_id.text or "").strip()
+        ):
+            relative_ids.append((entry_id.text or "").strip())
+        updated = entry.find("a:updated", ns)
+        if updated is not None and not _is_rfc3339((updated.text or "").strip()):
+            report(
+                "<updated>",
+                f"entry <updated> `{updated.text}` is not an RFC 3339 date; use `| date_to_xmlschema`",
+            )
+    if relative_ids:
+        report(
+            "<id>",
+            f"{len(relative_ids)} entry ids are not absolute IRIs (first: `{relative_ids[0]}`); "
+            "build them from the site URL, e.g. `{{ post.id | absolute_url }}`",
+        )
+    return problems
+
+
+def _is_rfc3339(value: str) -> bool:
+    return bool(
+        re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})", value)
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Case (b): the feed jekyll-feed 0.17 would generate, made valid.
+
+
+def xml_text(value: object) -> str:
+    """Escape for XML text/attributes after removing characters XML forbids."""
+    text = _XML_ILLEGAL.sub("", to_text(value))
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def cdata(value: str) -> str:
+    """A CDATA section holding `value` (a `]]>` inside is split across two sections)."""
+    text = _XML_ILLEGAL.sub("", value)
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def plain_title(value: object) -> str:
+    """A title as readers should show it: smart quotes, no tags, entities decoded, one line."""
+    import html
+
+    return html.unescape(normalize_whitespace(strip_html(smartify(value))))
+
+
+def _absolute(renderer: JekyllLiquid, url: str) -> str:
+    return to_text(renderer.absolute_url(url))
+
+
+def _entry_id(renderer: JekyllLiquid, post: Post) -> str:
+    url = _absolute(renderer, post.id)
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url):
+        return url
+    # No site `url`: still give each entry a stable absolute IRI (RFC 4287 §4.2.6).
+    return uuid.uuid5(uuid.NAMESPACE_URL, post.id).urn
+
+
+def _author(site: Site, value: Any) -> tuple[str, str | None, str | None]:
+    authors = site_data(site).get("authors")
+    if isinstance(value, str) and isinstance(authors, Mapping) and value in authors:
+        value = authors[value]
+    if isinstance(value, Mapping):
+        return (
+            to_text(value.get("name", "")),
+            to_text(value["email"]) if value.get("email") else None,
+            to_text(value["uri"]) if value.get("uri") else None,
+        )
+    return to_text(value), None, None
+
+
+def site_data(site: Site) -> Mapping[str, Any]:
+    from bloglint.liquid import load_data_dir
+
+    cached = getattr(site, "_bloglint_data", None)
+    if cached is None:
+        cached = load_data_dir(site.root / str(site.config.get("data_dir") or "_data"))
+        try:
+            site._bloglint_data = cached  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    return cached
+
+
+def _author_xml(name: str, email: str | None, uri: str | None) -> str:
+    parts = [f"<author><name>{xml_text(name)}</name>"]
+    if email:
+        parts.append(f"<email>{xml_text(email)}</email>")
+    if uri:
+        parts.append(f"<uri>{xml_text(uri)}</uri>")
+    parts.append("</author>")
+    return "".join(parts)
+
+
+def _render_jekyll_feed(
+    site: Site,
+    renderer: JekyllLiquid,
+    *,
+    path: str | None = None,
+    posts: Iterable[Post] | None = None,
+    title_suffix: str = "",
+) -> FeedResult:
+    config = site.config
+    feed_config = config.get("feed") if isinstance(config.get("feed"), Mapping) else {}
+    assert isinstance(feed_config, Mapping)
+    path = (path or to_text(feed_config.get("path") or "feed.xml")).lstrip("/")
+    result = FeedResult(path=path, text="", template=None)
+    limit_value = feed_config.get("posts_limit", 10)
+    try:
+        limit = int(limit_value) if limit_value is not None else 10
+    except (TypeError, ValueError):
+        limit = 10
+    selected = list(site.posts if posts is None else posts)
+    selected = [p for p in selected if not p.draft or config.get("show_drafts")]
+    # jekyll-feed: `sort: "date" | reverse`; Ruby's sort is unstable and left ties in
+    # ascending path order on the corpus (facts §5). Make that order explicit.
+    selected.sort(key=lambda p: p.source.relpath)
+    selected.sort(key=lambda p: p.date, reverse=True)
+    selected = selected[:limit] if limit >= 0 else selected
+    url_base = _absolute(renderer, "/")
+    lang = config.get("lang")
+    head = ['<?xml version="1.0" encoding="utf-8"?>']
+    head.append(
+        f'<feed xmlns="{ATOM_NS}"' + (f' xml:lang="{xml_text(lang)}"' if lang else "") + ">"
+    )
+    head.append(
+        f'<generator uri="https://jekyllrb.com/" version="{FLAVOURS[renderer.flavour]}">Jekyll</generator>'
+    )
+    head.append(
+        f'<link href="{xml_text(_absolute(renderer, "/" + path))}" rel="self" type="application/atom+xml" />'
+    )
+    head.append(f'<link href="{xml_text(url_base)}" rel="alternate" type="text/html" />')
+    head.append(f"<updated>{_xmlschema(renderer.build_time)}</updated>")
+    feed_id = _absolute(renderer, "/" + path)
+    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", feed_id):
+        feed_id = uuid.uuid5(uuid.NAMESPACE_URL, "/" + path).urn
+        result.problems.append(
+            Problem(
+                "_config.yml",
+                1,
+                1,
+                "feed-url",
+                "`url` is not set, so feed and entry ids cannot be the site's URLs; "
+                "set `url: https://your.domain` in _config.yml",
+            )
+        )
+    head.append(f"<id>{xml_text(feed_id)}</id>")
+    title = to_text(config.get("title") or config.get("name") or "") + title_suffix
+    head.append(f'<title type="text">{xml_text(plain_title(title))}</title>')
+    if config.get("description"):
+        head.append(f"<subtitle>{xml_text(config['description'])}</subtitle>")
+    site_author = config.get("author")
+    if site_author:
+        head.append(_author_xml(*_author(site, site_author)))
+    body: list[str] = []
+    for post in selected:
+        try:
+            body.append(_entry_xml(site, renderer, post, feed_config))
+        except LiquidRenderError as err:
+            result.problems.append(_render_problem(err))
+    result.text = "".join(head) + "\n" + "".join(body) + "</feed>\n"
+    result.posts = len(body)
+    result.problems.extend(check_feed_text(site, renderer, None, result.text))
+    return result
+
+
+def _xmlschema(value: dt.datetime) -> str:
+    return ruby_strftime(value, "%Y-%m-%dT%H:%M:%S%:z")
+
+
+def _entry_xml(
+    site: Site, renderer: JekyllLiquid, post: Post, feed_config: Mapping[str, Any]
+) -> str:
+    data = post.data
+    zone = renderer.zone
+    link = _absolute(renderer, post.url)
+    title = plain_title(post.title)
+    parts = ["<entry" + (f' xml:lang="{xml_text(data["lang"])}"' if data.get("lang") else "") + ">"]
+    parts.append(f'<title type="text">{xml_text(title)}</title>')
+    parts.append(
+        f'<link href="{xml_text(link)}" rel="alternate" type="text/html" title="{xml_text(title)}" />'
+    )
+    published = post.date.astimezone(zone)
+    parts.append(f"<published>{_xmlschema(published)}</published>")
+    updated = published
+    if data.get("last_modified_at"):
+        from bloglint.liquid import parse_time
+
+        parsed = parse_time(data["last_modified_at"], zone)
+        if parsed is not None:
+            updated = parsed.astimezone(zone)
+    parts.append(f"<updated>{_xmlschema(updated)}</updated>")
+    parts.append(f"<id>{xml_text(_entry_id(renderer, post))}</id>")
+    post_feed = data.get("feed") if isinstance(data.get("feed"), Mapping) else {}
+    assert isinstance(post_feed, Mapping)
+    excerpt_only = post_feed.get("excerpt_only", feed_config.get("excerpt_only"))
+    if not excerpt_only:
+        content = renderer.post_content(post).strip()
+        parts.append(f'<content type="html" xml:base="{xml_text(link)}">{cdata(content)}</content>')
+    authors = data.get("authors")
+    author_value = data.get("author") or (
+        authors[0] if isinstance(authors, list) and authors else None
+    )
+    author_value = author_value or site.config.get("author") or ""
+    parts.append(_author_xml(*_author(site, author_value)))
+    if data.get("category"):
+        parts.append(f'<category term="{xml_text(data["category"])}" />')
+    else:
+        parts.extend(f'<category term="{xml_text(c)}" />' for c in post.categories)
+    parts.extend(f'<category term="{xml_text(t)}" />' for t in post.tags)
+    summary = data.get("description") or renderer.post_excerpt(post)
+    if summary:
+        text = normalize_whitespace(strip_html(to_text(summary)))
+        if text:
+            parts.append(f'<summary type="html">{cdata(text)}</summary>')
+    image = data.get("image")
+    if isinstance(image, Mapping):
+        image = image.get("path")
+    if image:
+        image_url = to_text(image)
+        if "://" not in image_url:
+            image_url = _absolute(renderer, image_url)
+        parts.append(
+            f'<media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="{xml_text(image_url)}" />'
+            f'<media:content medium="image" url="{xml_text(image_url)}" '
+            'xmlns:media="http://search.yahoo.com/mrss/" />'
+        )
+    parts.append("</entry>\n")
+    return "".join(parts)
+
+
+def build_feeds(
+    site: Site, *, build_time: dt.datetime | None, flavour: str | None = None, cache: bool = True
+) -> list[FeedResult]:
+    """The main feed plus jekyll-feed's per-category / per-tag feeds (`feed.categories`, `feed.tags`)."""
+    render_cache = RenderCache(site.root / CACHE_DIR) if cache else None
+    renderer = JekyllLiquid(
+        site, build_time=build_time, flavour=flavour or feed_flavour(site), cache=render_cache
+    )
+    try:
+        results = [build_feed(site, build_time=build_time, renderer=renderer)]
+        if find_feed_template(site) is None:
+            feed_config = site.config.get("feed")
+            if isinstance(feed_config, Mapping):
+                base = to_text(feed_config.get("path") or "feed.xml").rsplit("/", 1)
+                folder = base[0] + "/" if len(base) == 2 else "feed/"
+                for category in _names(feed_config.get("categories")):
+                    chosen = [p for p in site.posts if category in p.categories]
+                    results.append(
+                        _render_jekyll_feed(
+                            site,
+                            renderer,
+                            path=f"{folder}{category}.xml",
+                            posts=chosen,
+                            title_suffix=f" | {category.capitalize()}",
+                        )
+                    )
+                tags = feed_config.get("tags")
+                if tags:
+                    tag_names = sorted({t for p in site.posts for t in p.tags})
+                    if isinstance(tags, Mapping):
+                        only = _names(tags.get("only")) or tag_names
+                        excluded = set(_names(tags.get("except")))
+                        tag_names = [t for t in only if t not in excluded]
+                        folder = to_text(tags.get("path") or "feed/by_tag/")
+                    else:
+                        folder = "feed/by_tag/"
+                    for tag in tag_names:
+                        chosen = [p for p in site.posts if tag in p.tags]
+                        results.append(
+                            _render_jekyll_feed(
+                                site, renderer, path=f"{folder.strip('/')}/{tag}.xml", posts=chosen
+                            )
+                        )
+    finally:
+        if render_cache is not None:
+            render_cache.close()
+    return results
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [to_text(v) for v in value]
+    return []
+
+
+def strip_format_characters(text: str) -> str:
+    """GitHub Pages' post-processing of the published feed (facts §2.3): no Cc/Cf but `\\t\\n`."""
+    return "".join(
+        ch for ch in text if ch in "\t\n" or unicodedata.category(ch) not in ("Cc", "Cf")
+    )

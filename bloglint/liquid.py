@@ -1,0 +1,1513 @@
+"""Jekyll's Liquid: python-liquid 2 set up to render posts and feed templates as Jekyll 4.3 does.
+
+Jekyll renders every post body through Liquid *before* Markdown, in `warn` error mode: a syntax
+error is a warning and the bad markup renders as nothing, an undefined variable or filter gives
+"" (or the input, for a filter), but an error while rendering stops the build. `JekyllLiquid`
+reproduces that: syntax errors are collected as `LiquidIssue`s, render errors raise
+`LiquidRenderError` with the line. It adds Jekyll's filters, tags (`post_url`, `link`, `include`,
+`include_relative`, `highlight`) and the `site` / `page` / `post` drops.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import io
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote, quote_plus
+
+from liquid import Environment, Mode
+from liquid import ast as liquid_ast
+from liquid.builtin.expressions import parse_primitive, tokenize
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.stream import TokenStream
+from liquid.tag import Tag
+from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
+from liquid.undefined import is_undefined
+
+if TYPE_CHECKING:
+    from liquid.context import RenderContext
+
+    from bloglint.site import Post, Site, SourceFile
+
+# Which Ruby/Jekyll produced the site decides two visible details (facts §2.3):
+# GitHub Pages (Jekyll 3.9.5 on Ruby 2.7) leaves `'` alone in xml_escape; Jekyll 4.3.1 on
+# Ruby >= 3.0 writes `&apos;`. `jekyll.version` differs too.
+FLAVOURS = {"github-pages": "3.9.5", "jekyll4": "4.3.1"}
+DEFAULT_FLAVOUR = "github-pages"
+
+MARKDOWN_EXTS = ("markdown", "mkdown", "mkdn", "mkd", "md")
+
+
+class LiquidRenderError(Exception):
+    """Rendering failed where Jekyll would stop the build ("Liquid Exception ... in <file>")."""
+
+    def __init__(self, message: str, relpath: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.relpath = relpath
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class LiquidIssue:
+    """A Liquid syntax error Jekyll only warns about; the bad markup rendered as ""."""
+
+    relpath: str
+    line: int  # 1-based line in the file
+    column: int
+    message: str
+
+
+# --------------------------------------------------------------------------------------------
+# Time: Ruby's Time#to_s, strftime and Time.parse, as far as Jekyll's filters need them.
+
+
+class RubyTime(dt.datetime):
+    """A datetime that prints like Ruby's Time#to_s (`2016-11-10 00:00:00 +0000`)."""
+
+    def __str__(self) -> str:
+        return self.strftime("%Y-%m-%d %H:%M:%S %z")
+
+    @classmethod
+    def of(cls, value: dt.datetime) -> RubyTime:
+        if isinstance(value, RubyTime):
+            return value
+        return cls(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+            tzinfo=value.tzinfo,
+        )
+
+
+def site_timezone(config: Mapping[str, Any]) -> dt.tzinfo:
+    """The zone Jekyll's date filters convert to (`timezone`, with glibc's UTC fallback)."""
+    from bloglint.jekyll_time import resolve_timezone
+
+    return resolve_timezone(config.get("timezone"))[0]
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_STRFTIME_RE = re.compile(r"%([-_0^#]*)(\d*)(:{0,2}[a-zA-Z%+])")
+
+
+def _utc_offset(value: dt.datetime, colons: int) -> str:
+    offset = value.utcoffset() or dt.timedelta(0)
+    total = int(offset.total_seconds())
+    sign = "-" if total < 0 else "+"
+    total = abs(total)
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if colons == 0:
+        return f"{sign}{hours:02d}{minutes:02d}"
+    if colons == 1:
+        return f"{sign}{hours:02d}:{minutes:02d}"
+    return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}"
+
+
+def ruby_strftime(value: dt.datetime, fmt: str) -> str:
+    """Format like Ruby's Time#strftime (flags `-_0^#`, widths, `%-d`, `%e`, `%L`, `%:z`...)."""
+
+    def convert(match: re.Match[str]) -> str:
+        flags, width, conv = match.group(1), match.group(2), match.group(3)
+        colons = conv.count(":")
+        conv = conv.lstrip(":")
+        numeric: tuple[int, int, str] | None = None  # value, default width, default pad
+        text: str | None = None
+        if conv == "Y":
+            numeric = (value.year, 1, "0")
+        elif conv == "C":
+            numeric = (value.year // 100, 2, "0")
+        elif conv == "y":
+            numeric = (value.year % 100, 2, "0")
+        elif conv == "m":
+            numeric = (value.month, 2, "0")
+        elif conv == "d":
+            numeric = (value.day, 2, "0")
+        elif conv == "e":
+            numeric = (value.day, 2, " ")
+        elif conv == "j":
+            numeric = (value.timetuple().tm_yday, 3, "0")
+        elif conv == "H":
+            numeric = (value.hour, 2, "0")
+        elif conv == "k":
+            numeric = (value.hour, 2, " ")
+        elif conv == "I":
+            numeric = ((value.hour % 12) or 12, 2, "0")
+        elif conv == "l":
+            numeric = ((value.hour % 12) or 12, 2, " ")
+        elif conv == "M":
+            numeric = (value.minute, 2, "0")
+        elif conv == "S":
+            numeric = (value.second, 2, "0")
+        elif conv == "L":
+            digits = int(width) if width else 3
+            text = f"{value.microsecond:06d}{'0' * 9}"[:digits]
+            width = ""
+        elif conv == "N":
+            digits = int(width) if width else 9
+            text = f"{value.microsecond:06d}{'0' * 9}"[:digits]
+            width = ""
+        elif conv == "u":
+            numeric = (value.isoweekday(), 1, "0")
+        elif conv == "w":
+            numeric = (value.isoweekday() % 7, 1, "0")
+        elif conv == "U":
+            numeric = (int(value.strftime("%U")), 2, "0")
+        elif conv == "W":
+            numeric = (int(value.strftime("%W")), 2, "0")
+        elif conv == "G":
+            numeric = (value.isocalendar()[0], 1, "0")
+        elif conv == "g":
+            numeric = (value.isocalendar()[0] % 100, 2, "0")
+        elif conv == "V":
+            numeric = (value.isocalendar()[1], 2, "0")
+        elif conv == "s":
+            numeric = (int(value.timestamp()), 1, "0")
+        elif conv == "A":
+            text = _DAYS[value.weekday()]
+        elif conv == "a":
+            text = _DAYS[value.weekday()][:3]
+        elif conv == "B":
+            text = _MONTHS[value.month - 1]
+        elif conv in ("b", "h"):
+            text = _MONTHS[value.month - 1][:3]
+        elif conv == "p":
+            text = "PM" if value.hour >= 12 else "AM"
+            if "#" in flags:
+                text = text.lower()
+        elif conv == "P":
+            text = "pm" if value.hour >= 12 else "am"
+        elif conv == "z":
+            text = _utc_offset(value, colons)
+        elif conv == "Z":
+            text = value.tzname() or ""
+            if text.startswith(("UTC+", "UTC-")):
+                text = ""
+        elif conv == "n":
+            text = "\n"
+        elif conv == "t":
+            text = "\t"
+        elif conv == "%":
+            text = "%"
+        elif conv == "c":
+            text = ruby_strftime(value, "%a %b %e %H:%M:%S %Y")
+        elif conv in ("D", "x"):
+            text = ruby_strftime(value, "%m/%d/%y")
+        elif conv == "F":
+            text = ruby_strftime(value, "%Y-%m-%d")
+        elif conv in ("T", "X"):
+            text = ruby_strftime(value, "%H:%M:%S")
+        elif conv == "R":
+            text = ruby_strftime(value, "%H:%M")
+        elif conv == "r":
+            text = ruby_strftime(value, "%I:%M:%S %p")
+        elif conv == "+":
+            text = ruby_strftime(value, "%a %b %e %H:%M:%S %Z %Y")
+        else:
+            return match.group(0)  # Ruby prints unknown directives verbatim
+        if numeric is not None:
+            number, default_width, pad = numeric
+            if "-" in flags:
+                return str(number)
+            if "_" in flags:
+                pad = " "
+            elif "0" in flags:
+                pad = "0"
+            size = int(width) if width else default_width
+            digits = str(abs(number))
+            sign = "-" if number < 0 else ""
+            return sign + digits.rjust(size - len(sign), pad)
+        assert text is not None
+        if "^" in flags:
+            text = text.upper()
+        elif "#" in flags and conv not in ("p",):
+            text = text.swapcase()
+        if width:
+            text = text.rjust(int(width), "0" if "0" in flags else " ")
+        return text
+
+    return _STRFTIME_RE.sub(convert, fmt)
+
+
+def parse_time(value: object, zone: dt.tzinfo) -> dt.datetime | None:
+    """Read a value the way Liquid's `to_date` / Jekyll's `Utils.parse_date` would, or None."""
+    from bloglint.jekyll_time import normalize_date
+
+    if isinstance(value, bool) or value is None or is_undefined(value):
+        return None
+    if isinstance(value, (int, float)):
+        return dt.datetime.fromtimestamp(value, tz=zone)
+    if isinstance(value, str):
+        text = value.strip()
+        if text in ("now", "today"):
+            return dt.datetime.now(tz=zone)
+        if text.isdigit():
+            return dt.datetime.fromtimestamp(int(text), tz=zone)
+        return normalize_date(text, zone)
+    return normalize_date(value, zone)
+
+
+# --------------------------------------------------------------------------------------------
+# Filters that need no site: pure functions, importable and testable on their own.
+
+
+def xml_escape(value: object, *, apos: bool = False) -> str:
+    """Jekyll's xml_escape: `& < > "` (and `'` as `&apos;` when Ruby >= 3.0 built the site)."""
+    if value is None or is_undefined(value):
+        return ""
+    text = to_text(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace('"', "&quot;")
+    if apos:
+        text = text.replace("'", "&apos;")
+    return text
+
+
+_STRIP_HTML_RE = re.compile(
+    r"<script.*?</script>|<!--.*?-->|<style.*?</style>", re.DOTALL | re.IGNORECASE
+)
+_TAG_RE = re.compile(r"<.*?>", re.DOTALL)
+
+
+def strip_html(value: object) -> str:
+    """Liquid's strip_html: drop script/style/comments, then every `<...>`; entities stay."""
+    return _TAG_RE.sub("", _STRIP_HTML_RE.sub("", to_text(value)))
+
+
+def normalize_whitespace(value: object) -> str:
+    """Jekyll's normalize_whitespace: runs of whitespace become one space, ends stripped."""
+    return re.sub(r"\s+", " ", to_text(value)).strip()
+
+
+def to_text(value: object) -> str:
+    """Liquid's to_s for output: nil/undefined → "", true → "true", arrays joined."""
+    if value is None or is_undefined(value):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "".join(to_text(item) for item in value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return f"{value:.1f}"
+    return str(value)
+
+
+def cgi_escape(value: object) -> str:
+    """Ruby's CGI.escape: spaces as `+`, everything but `A-Za-z0-9_.-~` percent-encoded."""
+    return quote_plus(to_text(value), safe="~")
+
+
+def uri_escape(value: object) -> str:
+    """Jekyll's uri_escape (Addressable normalize_component): keep reserved characters and `%`."""
+    return quote(to_text(value), safe="!#$&'()*+,/:;=?@[]~%")
+
+
+def slugify(value: object, mode: str = "default", cased: bool = False) -> str:
+    """Jekyll's slugify filter (Utils.slugify)."""
+    from bloglint.permalink import slugify as jekyll_slugify
+
+    return jekyll_slugify(to_text(value), to_text(mode) or "default", cased=bool(cased)) or ""
+
+
+def number_of_words(value: object, mode: str | None = None) -> int:
+    """Jekyll's number_of_words; `cjk` / `auto` count each CJK character as a word."""
+    text = to_text(value)
+    cjk = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+    if mode == "cjk" or (mode == "auto" and re.search(cjk, text)):
+        return len(re.findall(cjk, text)) + len(re.sub(cjk, " ", text).split())
+    return len(text.split())
+
+
+def array_to_sentence_string(items: object, connector: str = "and") -> str:
+    """Jekyll's array_to_sentence_string: `a, b, and c`."""
+    if not isinstance(items, (list, tuple)):
+        return to_text(items)
+    words = [to_text(item) for item in items]
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0]
+    if len(words) == 2:
+        return f"{words[0]} {connector} {words[1]}"
+    return f"{', '.join(words[:-1])}, {connector} {words[-1]}"
+
+
+_SMART_RULES = (
+    (re.compile(r"---"), "\u2014"),
+    (re.compile(r"--"), "\u2013"),
+    (re.compile(r"\.\.\."), "\u2026"),
+)
+
+
+def smartify(value: object) -> str:
+    """Jekyll's smartify (kramdown's SmartyPants input): typographic dashes and quotes as HTML.
+
+    Tags and entities pass through; a bare `&`, `<` not starting a tag, `>` are escaped like
+    kramdown's HTML converter does.
+    """
+    text = to_text(value)
+    out: list[str] = []
+    for part in re.split(r"(<[^>]*>|&[#a-zA-Z0-9]+;)", text):
+        if not part:
+            continue
+        if part.startswith("<") or (part.startswith("&") and part.endswith(";")):
+            out.append(part)
+            continue
+        for pattern, replacement in _SMART_RULES:
+            part = pattern.sub(replacement, part)
+        part = _smart_quotes(part, out[-1][-1:] if out else "")
+        out.append(part.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    return "".join(out)
+
+
+def _smart_quotes(text: str, before: str) -> str:
+    # kramdown: a quote closes when the preceding character is not whitespace or `[{(-`.
+    result: list[str] = []
+    prev = before
+    for ch in text:
+        if ch in "'\"":
+            opening = prev == "" or prev.isspace() or prev in "[{(-\u2013\u2014"
+            if ch == "'":
+                ch = "\u2018" if opening else "\u2019"
+            else:
+                ch = "\u201c" if opening else "\u201d"
+        result.append(ch)
+        prev = ch
+    return "".join(result)
+
+
+# --------------------------------------------------------------------------------------------
+# Drops: the objects templates see. Mappings with lazily computed values.
+
+
+class Drop(Mapping[str, Any]):
+    """A read-only mapping whose values may be computed on first use (like Jekyll's drops)."""
+
+    def _keys(self) -> list[str]:
+        raise NotImplementedError
+
+    def _lookup(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __getitem__(self, key: object) -> Any:
+        if not isinstance(key, str):
+            raise KeyError(key)
+        return self._lookup(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
+
+    def __str__(self) -> str:
+        return json.dumps(to_plain(self), ensure_ascii=False, default=str)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+class DocumentDrop(Drop):
+    """A post (or collection document) as templates see it: `post.url`, `post.content`..."""
+
+    BUILTIN = (
+        "content",
+        "output",
+        "path",
+        "relative_path",
+        "url",
+        "id",
+        "date",
+        "title",
+        "slug",
+        "ext",
+        "name",
+        "categories",
+        "tags",
+        "collection",
+        "excerpt",
+        "next",
+        "previous",
+        "draft",
+        "layout",
+    )
+
+    def __init__(self, renderer: JekyllLiquid, post: Post, index: int) -> None:
+        self.renderer = renderer
+        self.post = post
+        self.index = index  # position in site.posts (descending date)
+
+    def _keys(self) -> list[str]:
+        keys = list(self.BUILTIN)
+        keys += [k for k in self.post.data if k not in keys]
+        return keys
+
+    def _lookup(self, key: str) -> Any:
+        post = self.post
+        if key == "content":
+            return self.renderer.post_content(post)
+        if key == "output":
+            return self.renderer.post_content(post)
+        if key == "excerpt":
+            return self.renderer.post_excerpt(post)
+        if key == "url":
+            return post.url
+        if key == "id":
+            return post.id
+        if key == "date":
+            return RubyTime.of(post.date)
+        if key == "title":
+            return post.title
+        if key == "categories":
+            return list(post.categories)
+        if key == "tags":
+            return list(post.tags)
+        if key == "slug":
+            return post.slug
+        if key == "path":
+            return post.data.get("path", post.source.relpath)
+        if key == "relative_path":
+            return post.source.relpath
+        if key == "name":
+            return post.source.relpath.rsplit("/", 1)[-1]
+        if key == "ext":
+            name = post.source.relpath.rsplit("/", 1)[-1]
+            return "." + name.rsplit(".", 1)[-1] if "." in name else ""
+        if key == "collection":
+            return post.collection
+        if key == "draft":
+            return post.draft
+        if key == "next":
+            return self.renderer.neighbour(self.index, -1)
+        if key == "previous":
+            return self.renderer.neighbour(self.index, +1)
+        if key in post.data:
+            return post.data[key]
+        raise KeyError(key)
+
+
+class PageDrop(Drop):
+    """A page (a file with front matter outside collections) as `page` / `site.pages` items."""
+
+    def __init__(self, renderer: JekyllLiquid, page: SourceFile) -> None:
+        self.renderer = renderer
+        self.page = page
+
+    def _keys(self) -> list[str]:
+        return ["content", "url", "path", "name", "dir", *self.page.front_matter]
+
+    def _lookup(self, key: str) -> Any:
+        page = self.page
+        if key == "content":
+            return page.body
+        if key == "url":
+            return page_url(page)
+        if key == "path":
+            return page.front_matter.get("path", page.relpath)
+        if key == "name":
+            return page.relpath.rsplit("/", 1)[-1]
+        if key == "dir":
+            url = page_url(page)
+            return url[: url.rfind("/") + 1] or "/"
+        if key in page.front_matter:
+            return page.front_matter[key]
+        raise KeyError(key)
+
+
+def page_url(page: SourceFile) -> str:
+    """A page's URL as Jekyll builds it: `permalink`, else its path with the output extension."""
+    permalink = page.front_matter.get("permalink")
+    if isinstance(permalink, str) and permalink:
+        return permalink if permalink.startswith("/") else "/" + permalink
+    relpath = page.relpath
+    stem, dot, ext = relpath.rpartition(".")
+    if dot and ext.lower() in MARKDOWN_EXTS:
+        relpath = stem + ".html"
+    if relpath == "index.html" or relpath.endswith("/index.html"):
+        relpath = relpath[: -len("index.html")]
+    return "/" + relpath
+
+
+class SiteDrop(Drop):
+    """`site`: the config keys plus time, posts, pages, categories, tags, data, collections."""
+
+    COMPUTED = (
+        "time",
+        "posts",
+        "pages",
+        "html_pages",
+        "categories",
+        "tags",
+        "data",
+        "collections",
+        "documents",
+        "static_files",
+        "related_posts",
+    )
+
+    def __init__(self, renderer: JekyllLiquid) -> None:
+        self.renderer = renderer
+        self._cache: dict[str, Any] = {}
+
+    def _keys(self) -> list[str]:
+        config = self.renderer.site.config
+        return [*config, *(k for k in self.COMPUTED if k not in config)]
+
+    def _lookup(self, key: str) -> Any:
+        if key in self._cache:
+            return self._cache[key]
+        renderer = self.renderer
+        site = renderer.site
+        value: Any
+        if key == "time":
+            value = RubyTime.of(renderer.build_time)
+        elif key == "posts":
+            value = renderer.post_drops
+        elif key in ("pages", "html_pages"):
+            value = [PageDrop(renderer, page) for page in site.pages]
+            if key == "html_pages":
+                value = [p for p in value if str(p["url"]).endswith(("/", ".html"))]
+        elif key in ("categories", "tags"):
+            value = renderer.grouped_posts(key)
+        elif key == "data":
+            value = load_data_dir(site.root / str(site.config.get("data_dir") or "_data"))
+        elif key == "collections":
+            value = renderer.collection_drops()
+        elif key == "documents":
+            value = renderer.post_drops + [
+                DocumentDrop(renderer, doc, -1) for doc in getattr(site, "documents", [])
+            ]
+        elif key == "static_files":
+            value = [
+                {"path": "/" + rel, "name": rel.rsplit("/", 1)[-1]}
+                for rel in getattr(site, "static_files", [])
+            ]
+        elif key == "related_posts":
+            value = renderer.post_drops[:10]
+        elif key in site.config:
+            value = site.config[key]
+        else:
+            raise KeyError(key)
+        self._cache[key] = value
+        return value
+
+
+def load_data_dir(directory: Path) -> dict[str, Any]:
+    """`site.data`: every YAML/JSON/CSV/TSV file under `_data`, keyed by name (dirs nest)."""
+    data: dict[str, Any] = {}
+    if not directory.is_dir():
+        return data
+    for entry in sorted(directory.iterdir()):
+        if entry.name.startswith((".", "_", "#", "~")):
+            continue
+        if entry.is_dir():
+            data[entry.name] = load_data_dir(entry)
+            continue
+        suffix = entry.suffix.lower()
+        try:
+            text = entry.read_text(encoding="utf-8-sig")
+            if suffix in (".yml", ".yaml"):
+                import yaml
+
+                data[entry.stem] = yaml.load(
+                    text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+                )
+            elif suffix == ".json":
+                data[entry.stem] = json.loads(text)
+            elif suffix in (".csv", ".tsv"):
+                import csv
+                import io
+
+                delimiter = "\t" if suffix == ".tsv" else ","
+                data[entry.stem] = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+        except (OSError, ValueError, UnicodeDecodeError, Exception):  # noqa: BLE001
+            # Jekyll would stop on a broken data file; templates then just see it missing.
+            continue
+    return data
+
+
+def to_plain(value: Any) -> Any:
+    """Turn drops and times into JSON-able values (for jsonify and inspect)."""
+    if isinstance(value, DocumentDrop):
+        return {k: to_plain(value[k]) for k in value if k not in ("next", "previous")}
+    if isinstance(value, Mapping):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return RubyTime.of(value).strftime("%Y-%m-%d %H:%M:%S %z")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if is_undefined(value):
+        return None
+    return value
+
+
+def _prop(item: Any, name: str) -> Any:
+    if isinstance(item, Mapping):
+        try:
+            return item[name]
+        except KeyError:
+            return None
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Tags: Jekyll's post_url, link, include, include_relative and highlight.
+
+
+class _TextNode(liquid_ast.Node):
+    """A node whose output is computed by a callback from the raw tag markup."""
+
+    __slots__ = ("markup", "render_markup")
+
+    def __init__(
+        self, token: Any, markup: str, render_markup: Callable[[RenderContext, str], str]
+    ) -> None:
+        super().__init__(token)
+        self.markup = markup
+        self.render_markup = render_markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        return buffer.write(self.render_markup(context, self.markup))
+
+    def children(self, static_context: Any, *, include_partials: bool = True) -> list[Any]:
+        return []
+
+
+class _MarkupTag(Tag):
+    """A tag whose whole expression is read as text (`{% post_url 2020-01-01-x %}`)."""
+
+    block = False
+    renderer: JekyllLiquid
+
+    def render_markup(self, context: RenderContext, markup: str) -> str:
+        raise NotImplementedError
+
+    def parse(self, stream: TokenStream) -> liquid_ast.Node:
+        token = stream.eat(TOKEN_TAG)
+        markup = ""
+        if stream.current.kind == TOKEN_EXPRESSION:
+            markup = stream.current.value
+            next(stream)
+        return _TextNode(token, markup.strip(), self.render_markup)
+
+
+class PostUrlTag(_MarkupTag):
+    name = "post_url"
+
+    def render_markup(self, context: RenderContext, markup: str) -> str:
+        post = self.renderer.find_post(markup.strip())
+        if post is None:
+            raise LiquidError(
+                f"could not find post `{markup}` in tag 'post_url'; "
+                "make sure the post exists and the name is correct",
+                token=None,
+            )
+        return self.renderer.baseurl_prefix() + post.url
+
+
+class LinkTag(_MarkupTag):
+    name = "link"
+
+    def render_markup(self, context: RenderContext, markup: str) -> str:
+        path = self.renderer.expand_markup(context, markup).strip()
+        url = self.renderer.find_url(path)
+        if url is None:
+            raise LiquidError(
+                f"could not find document `{path}` in tag 'link'; "
+                "make sure the path exists and is spelled correctly",
+                token=None,
+            )
+        return self.renderer.baseurl_prefix() + url
+
+
+_INCLUDE_RE = re.compile(r"^\s*(\{\{.+?\}\}|\S+)\s*(.*)$", re.DOTALL)
+_INCLUDE_PARAM_RE = re.compile(
+    r"([\w-]+)\s*=\s*(?:\"([^\"\\]*(?:\\.[^\"\\]*)*)\"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.\-\[\]'\"]+))"
+)
+
+
+class IncludeTag(_MarkupTag):
+    """Jekyll's `{% include file.html key="value" other=page.var %}` (params as `include.*`)."""
+
+    name = "include"
+    relative = False
+
+    def render_markup(self, context: RenderContext, markup: str) -> str:
+        renderer = self.renderer
+        match = _INCLUDE_RE.match(markup)
+        if not match:
+            raise LiquidError("invalid syntax for include tag", token=None)
+        file_name = renderer.expand_markup(context, match.group(1)).strip()
+        params: dict[str, Any] = {}
+        for param in _INCLUDE_PARAM_RE.finditer(match.group(2)):
+            key, dq, sq, var = param.groups()
+            if dq is not None:
+                params[key] = dq.replace('\\"', '"')
+            elif sq is not None:
+                params[key] = sq.replace("\\'", "'")
+            else:
+                params[key] = renderer.evaluate(context, var)
+        return renderer.render_include(context, file_name, params, relative=self.relative)
+
+
+class IncludeRelativeTag(IncludeTag):
+    name = "include_relative"
+    relative = True
+
+
+class _HighlightNode(liquid_ast.Node):
+    __slots__ = ("markup", "code", "renderer")
+
+    def __init__(self, token: Any, markup: str, code: str, renderer: JekyllLiquid) -> None:
+        super().__init__(token)
+        self.markup = markup
+        self.code = code
+        self.renderer = renderer
+
+    def __str__(self) -> str:
+        return f"{{% highlight {self.markup} %}}{self.code}{{% endhighlight %}}"
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        return buffer.write(self.renderer.highlight_block(self.markup, self.code))
+
+    def children(self, static_context: Any, *, include_partials: bool = True) -> list[Any]:
+        return []
+
+
+class HighlightTag(Tag):
+    """`{% highlight lang [linenos] %}code{% endhighlight %}`: the body is not Liquid (a raw block)."""
+
+    name = "highlight"
+    end = "endhighlight"
+    block = True
+    renderer: JekyllLiquid
+
+    def parse(self, stream: TokenStream) -> liquid_ast.Node:
+        token = stream.eat(TOKEN_TAG)
+        markup = ""
+        if stream.current.kind == TOKEN_EXPRESSION:
+            markup = stream.current.value.strip()
+            next(stream)
+        # Jekyll's highlight is a Liquid::Block, so its body is parsed as Liquid; we keep the
+        # source text of the body as the code, like Jekyll's output for tag-free code.
+        source = token.source
+        start = stream.current.start_index
+        while not (stream.current.kind == TOKEN_TAG and stream.current.value == self.end):
+            if stream.current.kind == "eof" or stream.current.start_index < 0:
+                raise LiquidSyntaxError("'highlight' tag was never closed", token=token)
+            next(stream)
+        end_index = stream.current.start_index
+        code_source = source[start:end_index]
+        # Cut the `{%`/`{%-` that opens the end tag from the captured text.
+        code_source = re.sub(r"\{%-?\s*$", "", code_source)
+        return _HighlightNode(token, markup, code_source, self.renderer)
+
+
+# --------------------------------------------------------------------------------------------
+# The environment and the renderer.
+
+
+class _JekyllEnvironment(Environment):
+    """python-liquid in Jekyll's `warn` mode: parse errors are recorded, render errors raise."""
+
+    def __init__(self, renderer: JekyllLiquid) -> None:
+        self.renderer = renderer
+        super().__init__(tolerance=Mode.LAX, strict_filters=False)
+        self.suppress_blank_control_flow_blocks = True
+
+    def error(
+        self,
+        exc: type[LiquidError] | LiquidError,
+        msg: str | None = None,
+        token: Any = None,
+    ) -> None:
+        if not isinstance(exc, LiquidError):
+            exc = exc(msg, token=token)
+        elif not exc.token:
+            exc.token = token
+        self.renderer._on_error(exc)
+
+
+class JekyllLiquid:
+    """Renders a site's posts and templates the way Jekyll 4.3 does (Liquid, then Markdown).
+
+    `markdown` converts Markdown after Liquid (bloglint.kramdown.render_markdown by default);
+    `cache` keeps converted HTML between runs. Syntax warnings accumulate in `issues`.
+    """
+
+    def __init__(
+        self,
+        site: Site,
+        *,
+        build_time: dt.datetime | None = None,
+        flavour: str = DEFAULT_FLAVOUR,
+        markdown: Callable[[str], str] | None = None,
+        cache: RenderCache | None = None,
+    ) -> None:
+        if flavour not in FLAVOURS:
+            raise ValueError(f"unknown flavour {flavour!r}; use one of {', '.join(FLAVOURS)}")
+        self.site = site
+        self.flavour = flavour
+        self.zone = site_timezone(site.config)
+        self.build_time = (build_time or dt.datetime.now(dt.timezone.utc)).astimezone(self.zone)
+        self._markdown = markdown
+        self.cache = cache
+        self.issues: list[LiquidIssue] = []
+        self._issue_keys: set[tuple[str, int, int, str]] = set()
+        self._where: list[tuple[str, int]] = []  # (relpath, first line) of what is being parsed
+        self._rendering = 0
+        self._content: dict[int, str] = {}
+        self._excerpt: dict[int, str] = {}
+        self._includes: dict[Path, Any] = {}
+        self._expressions: dict[str, Any] = {}
+        self.env = _JekyllEnvironment(self)
+        self._register()
+
+    # -- setup ---------------------------------------------------------------------------
+
+    def _register(self) -> None:
+        env = self.env
+        apos = self.flavour == "jekyll4"
+        for tag in (PostUrlTag, LinkTag, IncludeTag, IncludeRelativeTag, HighlightTag):
+            instance = tag(env)
+            instance.renderer = self  # type: ignore[attr-defined]
+            env.tags[tag.name] = instance
+        zone = self.zone
+
+        def as_time(value: object) -> dt.datetime:
+            parsed = parse_time(value, zone)
+            if parsed is None:
+                raise LiquidError(f"invalid date `{to_text(value)}`", token=None)
+            return parsed.astimezone(zone)
+
+        def date_to_string(value: object, kind: str | None = None, style: str | None = None) -> str:
+            if value is None or is_undefined(value) or value == "":
+                return to_text(value)
+            return _date_string(as_time(value), "%b", kind, style)
+
+        def date_to_long_string(
+            value: object, kind: str | None = None, style: str | None = None
+        ) -> str:
+            if value is None or is_undefined(value) or value == "":
+                return to_text(value)
+            return _date_string(as_time(value), "%B", kind, style)
+
+        def date_to_xmlschema(value: object) -> Any:
+            if value is None or is_undefined(value) or value == "":
+                return value
+            return ruby_strftime(as_time(value), "%Y-%m-%dT%H:%M:%S%:z")
+
+        def date_to_rfc822(value: object) -> Any:
+            if value is None or is_undefined(value) or value == "":
+                return value
+            return ruby_strftime(as_time(value), "%a, %d %b %Y %H:%M:%S %z")
+
+        def date(value: object, fmt: object = None) -> Any:
+            # Liquid's date: a value it cannot read comes back unchanged.
+            if fmt is None or is_undefined(fmt) or to_text(fmt) == "":
+                return value
+            parsed = parse_time(value, zone)
+            if parsed is None:
+                return value
+            return ruby_strftime(parsed, to_text(fmt))
+
+        filters: dict[str, Callable[..., Any]] = {
+            "date": date,
+            "date_to_xmlschema": date_to_xmlschema,
+            "date_to_rfc822": date_to_rfc822,
+            "date_to_string": date_to_string,
+            "date_to_long_string": date_to_long_string,
+            "xml_escape": lambda value: xml_escape(value, apos=apos),
+            "cgi_escape": cgi_escape,
+            "uri_escape": uri_escape,
+            "absolute_url": self.absolute_url,
+            "relative_url": self.relative_url,
+            "strip_html": strip_html,
+            "normalize_whitespace": normalize_whitespace,
+            "number_of_words": number_of_words,
+            "slugify": slugify,
+            "markdownify": lambda value: self.markdown(to_text(value)),
+            "smartify": smartify,
+            "array_to_sentence_string": array_to_sentence_string,
+            "jsonify": lambda value: json.dumps(
+                to_plain(value), ensure_ascii=False, separators=(",", ":"), default=str
+            ),
+            "inspect": lambda value: json.dumps(to_plain(value), ensure_ascii=False, default=str),
+            "where": _where,
+            "where_exp": self._where_exp,
+            "find": lambda items, prop, value: next(iter(_where(items, prop, value)), None),
+            "find_exp": lambda items, var, expr: next(
+                iter(self._where_exp(items, var, expr)), None
+            ),
+            "group_by": _group_by,
+            "group_by_exp": self._group_by_exp,
+            "sort": _sort,
+            "sample": lambda items, n=1: (
+                list(items)[: int(n)] if n != 1 else next(iter(items), None)
+            ),
+            "push": lambda items, item: [*(items or []), item],
+            "pop": lambda items, n=1: list(items)[: -int(n)] if int(n) else list(items),
+            "shift": lambda items, n=1: list(items)[int(n) :],
+            "unshift": lambda items, item: [item, *(items or [])],
+            "to_integer": lambda value: (
+                int(float(to_text(value) or 0)) if not isinstance(value, bool) else int(value)
+            ),
+        }
+        for name, func in filters.items():
+            env.add_filter(name, func)
+
+    # -- diagnostics ---------------------------------------------------------------------
+
+    def _on_error(self, exc: LiquidError) -> None:
+        relpath, first_line = self._where[-1] if self._where else ("", 1)
+        line, column = 1, 1
+        token = exc.token
+        if token is not None and getattr(token, "start_index", -1) >= 0:
+            source = token.source
+            index = token.start_index
+            line = source.count("\n", 0, index) + 1
+            column = index - (source.rfind("\n", 0, index) + 1) + 1
+        message = str(exc.message if exc.message is not None else exc)
+        if self._rendering:
+            raise LiquidRenderError(message, relpath, first_line + line - 1)
+        key = (relpath, first_line + line - 1, column, message)
+        if key not in self._issue_keys:
+            self._issue_keys.add(key)
+            self.issues.append(LiquidIssue(relpath, first_line + line - 1, column, message))
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def parse(self, source: str, relpath: str, first_line: int = 1) -> Any:
+        """Parse a template, recording syntax errors as issues at file lines."""
+        self._where.append((relpath, first_line))
+        rendering, self._rendering = self._rendering, 0  # a nested parse only warns
+        try:
+            return self.env.from_string(source, name=relpath)
+        finally:
+            self._rendering = rendering
+            self._where.pop()
+
+    def render(
+        self,
+        source: str,
+        relpath: str,
+        *,
+        first_line: int = 1,
+        page: Mapping[str, Any] | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> str:
+        """Render template text with Jekyll's payload (`site`, `page`, `jekyll`, ...).
+
+        Raises LiquidRenderError (file and line) where Jekyll would stop the build.
+        """
+        if "{{" not in source and "{%" not in source:
+            return source  # Liquid would copy it unchanged; skip the parse
+        template = self.parse(source, relpath, first_line)
+        payload: dict[str, Any] = {
+            "site": self.site_drop,
+            "page": page if page is not None else {},
+            "jekyll": {"version": FLAVOURS[self.flavour], "environment": "production"},
+            "paginator": None,
+        }
+        if extra:
+            payload.update(extra)
+        self._where.append((relpath, first_line))
+        self._rendering += 1
+        try:
+            return template.render(payload)
+        except LiquidRenderError:
+            raise
+        except LiquidError as err:
+            self._rendering = 0
+            self._on_error(err)
+            raise AssertionError("unreachable") from err
+        except RecursionError as err:
+            raise LiquidRenderError(
+                "templates include each other endlessly", relpath, first_line
+            ) from err
+        except Exception as err:  # noqa: BLE001 - a filter got a value it cannot handle
+            raise LiquidRenderError(f"{type(err).__name__}: {err}", relpath, first_line) from err
+        finally:
+            self._rendering = max(0, self._rendering - 1)
+            self._where.pop()
+
+    def markdown(self, text: str) -> str:
+        """Convert Markdown (already through Liquid) to HTML, using the cache when there is one."""
+        convert = self._markdown
+        if convert is None:
+            convert = self._markdown = default_markdown()
+        if self.cache is None:
+            return convert(text)
+        cached = self.cache.get(text)
+        if cached is not None:
+            return cached
+        result = convert(text)
+        self.cache.put(text, result)
+        return result
+
+    def convert(self, post: Post, text: str) -> str:
+        """Jekyll's converter step: Markdown files through kramdown, others unchanged."""
+        name = post.source.relpath.rsplit("/", 1)[-1]
+        ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        markdown_exts = str(self.site.config.get("markdown_ext") or ",".join(MARKDOWN_EXTS))
+        if ext in [e.strip().lower() for e in markdown_exts.split(",")]:
+            return self.markdown(text)
+        return text
+
+    def post_content(self, post: Post) -> str:
+        """`post.content`: the body through Liquid then Markdown, rendered once per run."""
+        key = id(post)
+        if key not in self._content:
+            body = post.source.body
+            if post.data.get("render_with_liquid") is not False:
+                body = self.render(
+                    body,
+                    post.source.relpath,
+                    first_line=post.source.body_line,
+                    page=self.drop_for(post),
+                )
+            self._content[key] = self.convert(post, body)
+        return self._content[key]
+
+    def post_excerpt(self, post: Post) -> str:
+        """`post.excerpt`: front-matter `excerpt`, else the rendered text before the separator."""
+        if "excerpt" in post.data:
+            return to_text(post.data["excerpt"])
+        key = id(post)
+        if key not in self._excerpt:
+            separator = post.data.get(
+                "excerpt_separator", self.site.config.get("excerpt_separator", "\n\n")
+            )
+            text = excerpt_source(post.source.body, to_text(separator))
+            if text and post.data.get("render_with_liquid") is not False:
+                text = self.render(
+                    text,
+                    post.source.relpath,
+                    first_line=post.source.body_line,
+                    page=self.drop_for(post),
+                )
+            self._excerpt[key] = self.convert(post, text) if text else ""
+        return self._excerpt[key]
+
+    # -- drops ---------------------------------------------------------------------------
+
+    @cached_property
+    def site_drop(self) -> SiteDrop:
+        return SiteDrop(self)
+
+    @cached_property
+    def post_drops(self) -> list[DocumentDrop]:
+        return [DocumentDrop(self, post, i) for i, post in enumerate(self.site.posts)]
+
+    @cached_property
+    def _drop_index(self) -> dict[int, DocumentDrop]:
+        return {id(drop.post): drop for drop in self.post_drops}
+
+    def drop_for(self, post: Post) -> DocumentDrop:
+        return self._drop_index.get(id(post)) or DocumentDrop(self, post, -1)
+
+    def neighbour(self, index: int, step: int) -> DocumentDrop | None:
+        # site.posts is newest first; Jekyll's `next` is the newer post.
+        target = index + step
+        if index < 0 or not 0 <= target < len(self.post_drops):
+            return None
+        return self.post_drops[target]
+
+    def grouped_posts(self, attribute: str) -> dict[str, list[DocumentDrop]]:
+        groups: dict[str, list[DocumentDrop]] = {}
+        for drop in self.post_drops:
+            for name in getattr(drop.post, attribute):
+                groups.setdefault(str(name), []).append(drop)
+        return groups
+
+    def collection_drops(self) -> list[dict[str, Any]]:
+        collections: dict[str, Any] = {
+            "posts": {"output": True, "permalink": self.site.config.get("permalink")}
+        }
+        configured = self.site.config.get("collections")
+        if isinstance(configured, Mapping):
+            collections.update({k: v or {} for k, v in configured.items()})
+        elif isinstance(configured, list):
+            collections.update({str(k): {} for k in configured})
+        drops: list[dict[str, Any]] = []
+        for label, meta in collections.items():
+            docs: list[Any]
+            if label == "posts":
+                docs = self.post_drops
+            else:
+                docs = [
+                    DocumentDrop(self, doc, -1)
+                    for doc in getattr(self.site, "documents", [])
+                    if doc.collection == label
+                ]
+            drop = {"label": label, "docs": docs, "files": [], "relative_directory": f"_{label}"}
+            if isinstance(meta, Mapping):
+                drop.update({str(k): v for k, v in meta.items()})
+            drops.append(drop)
+        return drops
+
+    # -- helpers for filters and tags ---------------------------------------------------
+
+    def baseurl_prefix(self) -> str:
+        return str(self.site.config.get("baseurl") or "").rstrip("/")
+
+    def relative_url(self, value: object) -> Any:
+        if value is None or is_undefined(value):
+            return value
+        text = to_text(value.get("url", "") if isinstance(value, Mapping) else value)
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", text):
+            return text
+        parts = [self.baseurl_prefix(), text]
+        joined = "".join(p if not p or p.startswith("/") else "/" + p for p in parts)
+        return _normalize_url(joined)
+
+    def absolute_url(self, value: object) -> Any:
+        if value is None or is_undefined(value):
+            return value
+        text = to_text(value.get("url", "") if isinstance(value, Mapping) else value)
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", text):
+            return text
+        site_url = to_text(self.site.config.get("url"))
+        return _normalize_url(site_url + to_text(self.relative_url(text)))
+
+    def find_post(self, name: str) -> Post | None:
+        lookup = getattr(self.site, "post_by_name", None)
+        if lookup is not None:
+            try:
+                found = lookup(name)
+            except NotImplementedError:
+                found = None
+            if found is not None:
+                return found
+        for post in self.site.posts:
+            stem = post.source.relpath.rsplit(".", 1)[0]
+            if stem.endswith("/" + name) or stem.rsplit("/", 1)[-1] == name:
+                return post
+        return None
+
+    def find_url(self, path: str) -> str | None:
+        path = path.lstrip("/")
+        lookup = getattr(self.site, "page_by_path", None)
+        if lookup is not None:
+            try:
+                page = lookup(path)
+            except NotImplementedError:
+                page = None
+            if page is not None:
+                url = getattr(page, "url", None)
+                return url if isinstance(url, str) else page_url(page)
+        for post in [*self.site.posts, *getattr(self.site, "documents", [])]:
+            if post.source.relpath == path:
+                return post.url
+        for page in self.site.pages:
+            if page.relpath == path:
+                return page_url(page)
+        return None
+
+    def expand_markup(self, context: RenderContext, markup: str) -> str:
+        """Render `{{ ... }}` inside tag markup with the current variables."""
+        if "{{" not in markup:
+            return markup
+        template = self.env.from_string(markup)
+        buffer = io.StringIO()
+        template.render_with_context(context, buffer, partial=True)
+        return buffer.getvalue()
+
+    def evaluate(self, context: RenderContext, expression: str) -> Any:
+        compiled = self._expressions.get(expression)
+        if compiled is None:
+            compiled = parse_primitive(
+                self.env, TokenStream(tokenize(expression, parent_token=None))
+            )  # type: ignore[arg-type]
+            self._expressions[expression] = compiled
+        return compiled.evaluate(context)
+
+    def render_include(
+        self, context: RenderContext, name: str, params: dict[str, Any], *, relative: bool
+    ) -> str:
+        root = self.site.root
+        if relative:
+            current = self._where[-1][0] if self._where else ""
+            base = (root / current).parent
+        else:
+            base = root / str(self.site.config.get("includes_dir") or "_includes")
+        path = (base / name).resolve()
+        if not str(path).startswith(str(root.resolve())) or not path.is_file():
+            raise LiquidError(
+                f"could not locate the included file `{name}` in `{base.relative_to(root) if base.is_relative_to(root) else base}`",
+                token=None,
+            )
+        template = self._includes.get(path)
+        relpath = path.relative_to(root.resolve()).as_posix()
+        if template is None:
+            template = self.parse(path.read_text(encoding="utf-8"), relpath)
+            self._includes[path] = template
+        buffer = io.StringIO()
+        self._where.append((relpath, 1))
+        try:
+            with context.extend({"include": params}):
+                template.render_with_context(context, buffer, partial=True)
+        finally:
+            self._where.pop()
+        return buffer.getvalue()
+
+    def highlight_block(self, markup: str, code: str) -> str:
+        """Jekyll's highlight tag wrapped around rouge-style highlighted code."""
+        parts = markup.split()
+        lang = (parts[0] if parts else "plaintext").lower()
+        code = re.sub(r"\A(\r?\n)+|(\r?\n)+\Z", "", code)
+        highlighted: str | None = None
+        try:
+            from bloglint import render
+
+            function = getattr(render, "highlight_code", None)
+            if function is not None:
+                highlighted = function(code, lang)
+        except ImportError:
+            highlighted = None
+        if highlighted is None:
+            highlighted = html.escape(code, quote=False)
+        return (
+            f'<figure class="highlight"><pre><code class="language-{lang}" data-lang="{lang}">'
+            f"{highlighted}</code></pre></figure>"
+        )
+
+    def _where_exp(self, items: object, variable: str, expression: str) -> list[Any]:
+        if not isinstance(items, (list, tuple, Mapping)):
+            return []
+        values = list(items.values()) if isinstance(items, Mapping) else list(items)
+        template = self._expressions.get("where:" + expression)
+        if template is None:
+            template = self.env.from_string(f"{{% if {expression} %}}1{{% endif %}}")
+            self._expressions["where:" + expression] = template
+        return [item for item in values if template.render({variable: item}) == "1"]
+
+    def _group_by_exp(self, items: object, variable: str, expression: str) -> list[dict[str, Any]]:
+        if not isinstance(items, (list, tuple)):
+            return []
+        template = self.env.from_string(f"{{{{ {expression} }}}}")
+        groups: dict[str, list[Any]] = {}
+        for item in items:
+            groups.setdefault(template.render({variable: item}), []).append(item)
+        return [{"name": k, "items": v, "size": len(v)} for k, v in groups.items()]
+
+
+def excerpt_source(body: str, separator: str) -> str:
+    """The text Jekyll renders as a post's excerpt (Jekyll::Excerpt#extract_excerpt)."""
+    if not separator:
+        return ""
+    head, found, tail = body.partition(separator)
+    if not found or not tail:
+        return head
+    definitions = [
+        label + rest
+        for label, rest in re.findall(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", tail, re.MULTILINE)
+        if label in head
+    ]
+    if not definitions:
+        return head
+    return head + "\n\n" + "\n".join(definitions)
+
+
+def _date_string(value: dt.datetime, month: str, kind: str | None, style: str | None) -> str:
+    if kind == "ordinal":
+        day = value.day
+        suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        if style == "US":
+            return ruby_strftime(value, f"{month} %-d{suffix}, %Y")
+        return ruby_strftime(value, f"%-d{suffix} {month} %Y")
+    return ruby_strftime(value, f"%d {month} %Y")
+
+
+def _normalize_url(url: str) -> str:
+    # Addressable's normalize: percent-encode what may not appear raw, keep existing escapes.
+    return quote(url, safe="!#$&'()*+,/:;=?@[]~%")
+
+
+def _where(items: object, prop: str, value: object) -> list[Any]:
+    if isinstance(items, Mapping):
+        items = list(items.values())
+    if not isinstance(items, (list, tuple)):
+        return []
+    wanted = to_text(value)
+    result = []
+    for item in items:
+        actual = _prop(item, str(prop))
+        if isinstance(actual, (list, tuple)):
+            if wanted in [to_text(a) for a in actual]:
+                result.append(item)
+        elif to_text(actual) == wanted:
+            result.append(item)
+    return result
+
+
+def _group_by(items: object, prop: str) -> list[dict[str, Any]]:
+    if not isinstance(items, (list, tuple)):
+        return []
+    groups: dict[str, list[Any]] = {}
+    for item in items:
+        groups.setdefault(to_text(_prop(item, str(prop))), []).append(item)
+    return [{"name": k, "items": v, "size": len(v)} for k, v in groups.items()]
+
+
+def _sort(items: object, prop: object = None, nils: str = "first") -> list[Any]:
+    if items is None or is_undefined(items):
+        raise LiquidError("cannot sort a null object", token=None)
+    values = list(items.values()) if isinstance(items, Mapping) else list(items)  # type: ignore[arg-type]
+    if prop is None or is_undefined(prop):
+        return sorted(values, key=_sort_key)
+    present = [v for v in values if _prop(v, str(prop)) is not None]
+    missing = [v for v in values if _prop(v, str(prop)) is None]
+    present.sort(key=lambda v: _sort_key(_prop(v, str(prop))))
+    return missing + present if nils == "first" else present + missing
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    if isinstance(value, bool):
+        return (1, str(value))
+    if isinstance(value, (int, float)):
+        return (0, value)
+    if isinstance(value, dt.datetime):
+        return (0, value.timestamp())
+    return (1, to_text(value))
+
+
+# --------------------------------------------------------------------------------------------
+# The cache of converted HTML, keyed by the Markdown text and the converter's version.
+
+
+def default_markdown() -> Callable[[str], str]:
+    """The kramdown-compatible converter (bloglint.render, or bloglint.kramdown)."""
+    try:
+        from bloglint.render import render_markdown
+    except ImportError:
+        from bloglint.kramdown import render_markdown  # type: ignore[no-redef]
+    return render_markdown
+
+
+def _converter_version() -> str:
+    """Changes whenever bloglint or its Markdown converter changes, invalidating old entries."""
+    import bloglint
+
+    digest = hashlib.sha256(bloglint.__version__.encode())
+    package = Path(__file__).parent
+    sources = [package / "kramdown.py", *sorted((package / "render").rglob("*.py"))]
+    for path in sources:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(path.name.encode())
+    return digest.hexdigest()[:16]
+
+
+class RenderCache:
+    """Converted HTML per Markdown text in `<site>/.bloglint-cache/render.sqlite`.
+
+    Any problem with the file (corrupt, locked, unwritable) turns the cache off or rebuilds
+    it; it never changes what is rendered.
+    """
+
+    def __init__(self, directory: Path, version: str | None = None) -> None:
+        self.path = directory / "render.sqlite"
+        self.version = version or _converter_version()
+        self.hits = 0
+        self.misses = 0
+        self._pending: list[tuple[str, str]] = []
+        self._db: sqlite3.Connection | None = None
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._db = self._open()
+        except (OSError, sqlite3.DatabaseError):
+            try:
+                self.path.unlink(missing_ok=True)
+                self._db = self._open()
+            except (OSError, sqlite3.DatabaseError):
+                self._db = None
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        db.execute("CREATE TABLE IF NOT EXISTS html (key TEXT PRIMARY KEY, html TEXT NOT NULL)")
+        db.execute("SELECT count(*) FROM html").fetchone()
+        return db
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.version}\0{text}".encode()).hexdigest()
+
+    def get(self, text: str) -> str | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT html FROM html WHERE key = ?", (self._key(text),)
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            self._db = None
+            return None
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return str(row[0])
+
+    def put(self, text: str, rendered: str) -> None:
+        if self._db is not None:
+            self._pending.append((self._key(text), rendered))
+
+    def close(self) -> None:
+        """Write new entries (in one transaction) and close the file."""
+        if self._db is None:
+            return
+        try:
+            if self._pending:
+                with self._db:
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO html (key, html) VALUES (?, ?)", self._pending
+                    )
+            self._db.close()
+        except sqlite3.DatabaseError:
+            pass
+        self._pending.clear()
+        self._db = None
