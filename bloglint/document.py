@@ -1,16 +1,37 @@
 """A post body parsed once with mistune 3 into the items rules query, each with its source position.
 
-INTERFACE SKELETON: the dataclasses below are the contract other modules code against.
-`parse_document` is implemented by the document work item.
-
 Positions are 1-based lines and columns in the *original file* (front matter included);
-columns count Unicode code points, with a tab counting as one column.
+columns count Unicode code points, with a tab counting as one column. `\\r\\n` and a lone `\\r`
+both end a line (mistune and kramdown normalise them to `\\n`).
+
+How positions are recovered (mistune's tokens carry none):
+
+* Every block-level `BlockState` mistune creates is one of ours (`_State`). A block quote or
+  list item child state remembers the parent line it starts on (`origin`). mistune builds
+  a child's text line by line from the parent's lines, changing only *leading* whitespace
+  and markers, so a child line is "whitespace + a verbatim suffix of its parent line":
+  a column maps to the parent by right-aligning the two lines. Chaining this to the root
+  gives an offset in the body.
+* Paragraphs, headings, table cells and HTML blocks are stamped with the offset of their
+  text in their state while the block parser runs.
+* The inline parser (also ours) stamps link, image, code span, HTML and autolink tokens with
+  the offset where they start in the inline text.
+
+Liquid runs before kramdown, so `{% ... %}` and `{{ ... }}` are masked (replaced by as many
+private-use characters, newlines kept) before mistune sees the text: a link target written
+as `{% post_url x %}#frag` then parses as one URL, exactly as kramdown sees Liquid's output.
+Every text reported is taken from the unmasked body.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import html
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from bloglint.heading_ids import HeadingIdCounter
 
 LinkKind = Literal[
     "inline",  # [text](url) / ![alt](url)
@@ -97,14 +118,1022 @@ class Document:
     raw_regions: tuple[Span, ...]  # {% raw %} ... {% endraw %}
     anchors: tuple[Anchor, ...]
     first_line: int  # file line of the body's first line
+    # Why the body could not be parsed completely (e.g. nesting too deep for the parser);
+    # the items above are then those found before the parser gave up. Empty when all is well.
+    problems: tuple[str, ...] = ()
+    # (line, column) start and (line, column) end (exclusive) of every code span and code
+    # block, sorted; used by `in_code`.
+    _code_ranges: tuple[tuple[int, int, int, int], ...] = field(default=(), repr=False)
 
     def ids(self) -> frozenset[str]:
         """Every fragment a link may target in this post: heading ids plus anchors."""
-        return frozenset(
-            [h.id for h in self.headings if h.id] + [a.id for a in self.anchors]
-        )
+        return frozenset([h.id for h in self.headings if h.id] + [a.id for a in self.anchors])
+
+    def in_code(self, line: int, column: int) -> bool:
+        """True when file position (line, column) lies inside a code span or code block."""
+        ranges = self._code_ranges
+        # Ranges never overlap, so only the nearest one that starts at or before can contain it.
+        index = bisect_right(ranges, (line, column, 1 << 60, 0)) - 1
+        return index >= 0 and ranges[index][2:] > (line, column)
 
 
 def parse_document(body: str, first_line: int = 1) -> Document:
     """Parse a post body (text after the front matter) whose first line is file line `first_line`."""
-    raise NotImplementedError
+    return _Builder(body, first_line).build()
+
+
+# --------------------------------------------------------------------------------------------
+# mistune, extended to record where things are
+# --------------------------------------------------------------------------------------------
+
+_MASK = "\ue000"  # stands in for every character of a Liquid tag while mistune parses
+_INLINE_STRIP = " \r\n\t\f"  # what mistune strips from a block's text before inline parsing
+_LIST_MARKER_ONLY = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]*(?:\n|$)")
+
+_parser_cache: list[Any] = []
+
+
+def _markdown() -> Any:
+    """The configured mistune instance (built once; mistune is imported lazily)."""
+    if _parser_cache:
+        return _parser_cache[0]
+    import mistune
+    from mistune.block_parser import BlockParser
+    from mistune.core import BlockState, InlineState
+    from mistune.helpers import LINK_LABEL
+    from mistune.inline_parser import InlineParser
+    from mistune.plugins.footnotes import footnotes, parse_ref_footnote
+    from mistune.plugins.formatting import strikethrough
+    from mistune.plugins.math import BLOCK_MATH_PATTERN, parse_block_math
+    from mistune.plugins.table import (
+        parse_nptable,
+        parse_table,
+        table,
+        table_in_list,
+        table_in_quote,
+    )
+
+    label_re = re.compile(r"\[(" + LINK_LABEL + r")\]")
+
+    class _State(BlockState):
+        """A block state that knows where its text came from."""
+
+        def __init__(self, parent: Any = None) -> None:
+            super().__init__(parent)
+            # (parent state, offset in parent.src of the parent line where our line 0 is, +lines)
+            self.origin: tuple[Any, int, int] | None = None
+            # containers being parsed in this state: [start offset of the next child, kind]
+            self.openers: list[list[Any]] = []
+            self._starts: list[int] | None = None
+
+        def child_state(self, src: str, lazy_line_starts: Any = None) -> Any:
+            child = super().child_state(src, lazy_line_starts)
+            if self.openers:
+                entry = self.openers[-1]
+                start, kind = entry
+                shift = 0
+                if kind == "list":
+                    # An item whose marker line has no text starts on the next line.
+                    if _LIST_MARKER_ONLY.match(self.src, start):
+                        shift = 1
+                    # The next item (if any) starts on the line the cursor has just passed.
+                    entry[0] = self.src.rfind("\n", 0, max(self.cursor - 1, 0)) + 1
+                child.origin = (self, start, shift)
+            return child
+
+        def add_paragraph(self, text: str) -> None:
+            last = self.last_token()
+            if last and last["type"] == "paragraph":
+                last["text"] += text
+                segments = last["_seg"]
+                if segments[-1][0] + segments[-1][1] == self.cursor:
+                    segments[-1][1] += len(text)
+                else:
+                    segments.append([self.cursor, len(text)])
+            else:
+                self.tokens.append(
+                    {
+                        "type": "paragraph",
+                        "text": text,
+                        "_st": self,
+                        "_seg": [[self.cursor, len(text)]],
+                    }
+                )
+
+        def append_paragraph(self) -> int | None:
+            last = self.last_token()
+            if last and last["type"] == "paragraph":
+                pos = self.find_line_end()
+                self.add_paragraph(self.get_text(pos))
+                return pos
+            return None
+
+        def line_starts(self) -> list[int]:
+            if self._starts is None:
+                src = self.src
+                starts = [0]
+                find = src.find
+                pos = find("\n")
+                while pos >= 0:
+                    starts.append(pos + 1)
+                    pos = find("\n", pos + 1)
+                self._starts = starts
+            return self._starts
+
+    def _stamp_new(state: Any, count: int, kind: str, **marks: Any) -> None:
+        tokens = state.tokens
+        if len(tokens) > count and tokens[-1]["type"] == kind and "_st" not in tokens[-1]:
+            tokens[-1]["_st"] = state
+            tokens[-1].update(marks)
+
+    class _BlockParser(BlockParser):
+        state_cls = _State
+
+        def parse_block_quote(self, m: Any, state: Any) -> Any:
+            state.openers.append([m.start(), "quote"])
+            try:
+                return super().parse_block_quote(m, state)
+            finally:
+                state.openers.pop()
+
+        def parse_list(self, m: Any, state: Any) -> Any:
+            state.openers.append([m.start(), "list"])
+            try:
+                return super().parse_list(m, state)
+            finally:
+                state.openers.pop()
+
+        def parse_atx_heading(self, m: Any, state: Any) -> Any:
+            end = super().parse_atx_heading(m, state)
+            token = state.tokens[-1]
+            token["_st"] = state
+            token["_hash"] = m.start("atx_1")
+            token["_indented"] = m.start("atx_1") > m.start()
+            token["_content"] = m.start("atx_2")
+            token["_content_raw"] = m.group("atx_2")
+            return end
+
+        def parse_fenced_code(self, m: Any, state: Any) -> Any:
+            count = len(state.tokens)
+            end = super().parse_fenced_code(m, state)
+            if end:
+                _stamp_new(state, count, "block_code", _start=m.start("fenced_2"), _end=end)
+            return end
+
+        def parse_indent_code(self, m: Any, state: Any) -> Any:
+            start, count = state.cursor, len(state.tokens)
+            end = super().parse_indent_code(m, state)
+            if end:
+                _stamp_new(state, count, "block_code", _start=start, _end=end)
+            return end
+
+        def _parse_indent_code_fast(self, state: Any) -> Any:
+            start, count = state.cursor, len(state.tokens)
+            end = super()._parse_indent_code_fast(state)
+            if end is not None:
+                _stamp_new(state, count, "block_code", _start=start, _end=end)
+            return end
+
+        def parse_raw_html(self, m: Any, state: Any) -> Any:
+            start, count = state.cursor, len(state.tokens)
+            if m.group(0).strip() == "<!--":
+                close = state.src.find("-->", m.end())
+                line_end = state.src.find("\n", close) if close >= 0 else -1
+                if (
+                    close >= 0
+                    and state.src[close + 3 : line_end if line_end >= 0 else None].strip()
+                ):
+                    # kramdown ends a comment block at `-->` and parses the rest of the line as
+                    # Markdown (`<!-- TOC -->text [a](#b)` -> comment, then <p>text <a ...>).
+                    raw = state.src[start : close + 3]
+                    state.append_token(
+                        {"type": "block_html", "raw": raw, "_st": state, "_start": start}
+                    )
+                    return close + 3
+            end = super().parse_raw_html(m, state)
+            if end:
+                _stamp_new(state, count, "block_html", _start=start)
+            return end
+
+        def parse_ref_link(self, m: Any, state: Any) -> Any:
+            last = state.last_token()
+            continues_paragraph = bool(last and last["type"] == "paragraph")
+            end = super().parse_ref_link(m, state)
+            if end and not continues_paragraph:
+                state.env["_definitions"].append(
+                    (state, m.start("reflink_1") - 1, m.group("reflink_1"), m.end())
+                )
+            return end
+
+    def _parse_table(block: Any, m: Any, state: Any) -> Any:
+        count = len(state.tokens)
+        end = parse_table(block, m, state)
+        if end:
+            _stamp_new(state, count, "table", _start=m.start(), _end=end)
+        return end
+
+    def _parse_nptable(block: Any, m: Any, state: Any) -> Any:
+        count = len(state.tokens)
+        end = parse_nptable(block, m, state)
+        if end:
+            _stamp_new(state, count, "table", _start=m.start(), _end=end)
+        return end
+
+    def _parse_ref_footnote(block: Any, m: Any, state: Any) -> Any:
+        end = parse_ref_footnote(block, m, state)
+        # mistune renders footnotes only at the very end, from a copy of the text; parse the
+        # definition's text here instead, one child line per source line, so it has positions.
+        text = m.group("footnote_text")
+        lines = text.split("\n")
+        lines[0] = lines[0].lstrip(" \t")
+        indent = re.compile(r"^ {1,%d}" % (len(m.group("footnote_lead")) + 4))  # noqa: UP031
+        src = "\n".join([lines[0]] + [indent.sub("", line) for line in lines[1:]])
+        state.openers.append([m.start(), "footnote"])
+        try:
+            child = state.child_state(src if src.endswith("\n") else src + "\n")
+        finally:
+            state.openers.pop()
+        block.parse(child)
+        state.env["_footnote_tokens"].extend(child.tokens)
+        return end
+
+    class _InlineState(InlineState):
+        def __init__(self, env: Any) -> None:
+            super().__init__(env)
+            self.offset = 0  # where this state's src starts in the block's inline text
+
+        def copy(self) -> Any:
+            state = super().copy()
+            state.offset = self.offset
+            return state
+
+    class _InlineParser(InlineParser):
+        state_cls = _InlineState
+
+        def parse_link_close(self, m: Any, state: Any) -> Any:
+            width = m.end() - m.start()
+            # The i-th ']' of this run closes the i-th bracket from the top of the stack.
+            openers = state.brackets[-width:] if state.brackets else []
+            end = super().parse_link_close(m, state)
+            tokens = state.tokens
+            src = state.src
+            for i, opener in enumerate(reversed(openers)):
+                close = m.start() + i
+                index = opener.token_index
+                token = tokens[index] if index < len(tokens) else None
+                if token is not None and token["type"] in ("link", "image") and "_pos" not in token:
+                    token["_pos"] = state.offset + opener.start - (2 if opener.image else 1)
+                    token["_close"] = state.offset + close
+                    token["_textraw"] = src[opener.start : close]
+                elif src.startswith("[", close + 1):
+                    # `[text][label]` / `[label][]` left as text: an undefined reference.
+                    lm = label_re.match(src, close + 1)
+                    if lm:
+                        text = src[opener.start : close]
+                        label = lm.group(1) or text
+                        state.env["_undefined"].append(
+                            (state.offset + opener.start - (2 if opener.image else 1), label, text)
+                        )
+            return end
+
+        def parse_codespan(self, m: Any, state: Any) -> Any:
+            end = super().parse_codespan(m, state)
+            token = state.tokens[-1]
+            if token["type"] == "codespan":
+                token["_pos"] = state.offset + m.start()
+                token["_end"] = state.offset + end
+                token["_code"] = state.src[m.end() : end - len(m.group(0))]
+            return end
+
+        def parse_auto_link(self, m: Any, state: Any) -> Any:
+            count = len(state.tokens)
+            end = super().parse_auto_link(m, state)
+            if len(state.tokens) > count and state.tokens[-1]["type"] == "link":
+                state.tokens[-1]["_pos"] = state.offset + m.start()
+                state.tokens[-1]["_auto"] = m.group(0)[1:-1]
+            return end
+
+        parse_auto_email = parse_auto_link  # type: ignore[assignment]
+
+        def parse_inline_html(self, m: Any, state: Any) -> Any:
+            end = super().parse_inline_html(m, state)
+            if end:
+                state.tokens[-1]["_pos"] = state.offset + m.start()
+            return end
+
+    def _parse_inline_math(inline: Any, m: Any, state: Any) -> int:
+        # kramdown only knows `$$...$$` (inline when inside a paragraph line).
+        state.append_token({"type": "inline_math", "raw": m.group("display_math_text")})
+        return m.end()
+
+    def _parse_strikethrough(inline: Any, m: Any, state: Any) -> Any:
+        # mistune's own version parses the inner text in a fresh state; keep its offset.
+        if state.depth >= inline.max_nested_level:
+            return None
+        pos = m.end()
+        close = state.delimiters.find("~~", pos, formatting=True)
+        if close is None:
+            return None
+        new_state = state.copy()
+        new_state.src = state.src[pos:close]
+        new_state.offset = state.offset + pos
+        state.append_token({"type": "strikethrough", "children": inline.render(new_state)})
+        return close + 2
+
+    def _kramdown_gfm(md: Any) -> None:
+        table(md)
+        table_in_quote(md)
+        table_in_list(md)
+        md.block.register("table", None, _parse_table)
+        md.block.register("nptable", None, _parse_nptable)
+        strikethrough(md)
+        md.inline.register("strikethrough", None, _parse_strikethrough)
+        footnotes(md)
+        md.block.register("ref_footnote", None, _parse_ref_footnote)
+        md.after_render_hooks.clear()  # footnotes are parsed above, not re-rendered
+        md.block.register("block_math", BLOCK_MATH_PATTERN, parse_block_math, before="list")
+        md.block.insert_rule(md.block.block_quote_rules, "block_math", before="list")
+        md.block.insert_rule(md.block.list_rules, "block_math", before="list")
+        md.inline.register(
+            "inline_math",
+            r"\$\$(?P<display_math_text>(?:[^$\\]|\\.)*?)\$\$",
+            _parse_inline_math,
+            before="codespan",
+        )
+
+    md = mistune.Markdown(
+        renderer=None, block=_BlockParser(), inline=_InlineParser(), plugins=[_kramdown_gfm]
+    )
+    _parser_cache.append(md)
+    return md
+
+
+def _line_end(src: str, starts: list[int], index: int) -> int:
+    """Offset of the end of line `index` (its '\\n', or the end of the text)."""
+    if index + 1 < len(starts):
+        return starts[index + 1] - 1
+    return len(src)
+
+
+def _to_root(state: Any, offset: int) -> int:
+    """Map an offset in a (child) block state's text to an offset in the body."""
+    while state.origin is not None:
+        parent, parent_start, shift = state.origin
+        starts = state.line_starts()
+        index = bisect_right(starts, offset) - 1
+        from_end = _line_end(state.src, starts, index) - offset
+        parent_starts = parent.line_starts()
+        parent_index = bisect_right(parent_starts, parent_start) - 1 + shift + index
+        if parent_index >= len(parent_starts):
+            parent_index = len(parent_starts) - 1
+        line_start = parent_starts[parent_index]
+        offset = max(line_start, _line_end(parent.src, parent_starts, parent_index) - from_end)
+        state = parent
+    return offset
+
+
+# --------------------------------------------------------------------------------------------
+# Liquid (runs before kramdown)
+# --------------------------------------------------------------------------------------------
+
+_LIQUID = re.compile(r"\{%-?[ \t]*(\w+)[ \t]*([^\n]*?)[ \t]*-?%\}|\{\{[^\n]*?\}\}")
+_ENDRAW = re.compile(r"\{%-?[ \t]*endraw[ \t]*-?%\}")
+_ENDCOMMENT = re.compile(r"\{%-?[ \t]*endcomment[ \t]*-?%\}")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+@dataclass(slots=True)
+class _Liquid:
+    masked: str  # the body with every Liquid tag masked
+    tags: list[tuple[int, int]]  # masked (start, end) offsets, sorted
+    tag_links: list[tuple[str, int, str, int]]  # (kind, start, argument, argument offset)
+    raw: list[tuple[int, int, int, int]]  # {% raw %}: (start, content start, content end, end)
+    removed: list[tuple[int, int]]  # {% comment %} regions (start, end)
+
+
+def _scan_liquid(text: str) -> _Liquid:
+    result = _Liquid(text, [], [], [], [])
+    if "{%" not in text and "{{" not in text:
+        return result
+    pieces: list[str] = []
+    done = 0
+    pos = 0
+    while True:
+        m = _LIQUID.search(text, pos)
+        if not m:
+            break
+        start, end = m.span()
+        name = m.group(1)
+        mask_end = end
+        if name == "raw":
+            close = _ENDRAW.search(text, end)
+            content_end = close.start() if close else len(text)
+            after = close.end() if close else len(text)
+            result.raw.append((start, end, content_end, after))
+            # The tags vanish; the content reaches kramdown untouched.
+            pieces.append(text[done:start] + _MASK * (end - start) + text[end:content_end])
+            if close:
+                pieces.append(_MASK * (after - content_end))
+                result.tags.append((start, end))
+                result.tags.append((content_end, after))
+            else:
+                result.tags.append((start, end))
+            done = pos = after
+            continue
+        if name == "comment":
+            close = _ENDCOMMENT.search(text, end)
+            mask_end = close.end() if close else len(text)
+            result.removed.append((start, mask_end))
+            pieces.append(text[done:start] + _NOT_NEWLINE.sub(_MASK, text[start:mask_end]))
+            result.tags.append((start, mask_end))
+            done = pos = mask_end
+            continue
+        if name in ("post_url", "link") and m.group(2):
+            kind = "post_url" if name == "post_url" else "link_tag"
+            result.tag_links.append((kind, start, m.group(2), m.start(2)))
+        pieces.append(text[done:start] + _MASK * (end - start))
+        result.tags.append((start, end))
+        done = pos = end
+    pieces.append(text[done:])
+    result.masked = "".join(pieces)
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------------------------
+
+_HTML_ITEM = re.compile(
+    r"<!--(.*?)-->"
+    r"|<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>",
+    re.S,
+)
+_HTML_ATTR = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TYPOGRAPHIC = re.compile(r"---|--|\.\.\.")
+_TYPOGRAPHIC_CHARS = {"---": "\u2014", "--": "\u2013", "...": "\u2026"}
+# kramdown: `### Title {#id}` (the id is an XML name) sets the id explicitly.
+_HEADER_ID = re.compile(
+    r"[\t ]\{#([A-Za-z_:\u00c0-\U000effff][\w.:\-\u00b7\u0300-\u036f\u203f\u2040]*)\}\Z"
+)
+_ATX_TRAILING_HASHES = re.compile(r"[\t ]#+\Z")
+# kramdown block IAL on the line after a heading: `{: #id .class}`.
+_BLOCK_IAL_ID = re.compile(r"\A {0,3}\{:(?!:|/)[^}\n]*?#([A-Za-z_:][\w.:\-]*)[^}\n]*\}[ \t]*\Z")
+
+
+class _Builder:
+    """Runs the parse and turns stamped tokens into the Document's items."""
+
+    def __init__(self, body: str, first_line: int) -> None:
+        text = body.replace("\r\n", "\n").replace("\r", "\n")
+        self.text = text
+        self.first_line = first_line
+        self.liquid = _scan_liquid(text)
+        starts = [0]
+        pos = text.find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        self.starts = starts
+        self.problems: list[str] = []
+        self.heading_records: list[list[Any]] = []
+        self.links: list[tuple[int, int, Link]] = []
+        self.undefined: list[tuple[int, UndefinedReference]] = []
+        self.code_spans: list[tuple[int, int, str]] = []
+        self.code_blocks: list[tuple[int, int, str | None, bool, str]] = []
+        self.comments: list[tuple[int, int, str]] = []
+        self.anchors: list[tuple[int, str]] = []
+        self.counter = HeadingIdCounter()
+        self.definitions: dict[str, tuple[str, int]] = {}
+
+    # ---- positions -------------------------------------------------------------------------
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) in the file of a body offset."""
+        index = bisect_right(self.starts, offset) - 1
+        return index + self.first_line, offset - self.starts[index] + 1
+
+    def end_position(self, end: int, start: int) -> tuple[int, int]:
+        """(line, column just past) of an exclusive end offset."""
+        line, column = self.position(max(end - 1, start))
+        return line, column + (1 if end > start else 0)
+
+    def original(self, text: str, start: int, end: int) -> str:
+        """`text` (found in the masked body between body offsets start..end) with Liquid restored."""
+        if _MASK not in text:
+            return text
+        tags = self.liquid.tags
+        index = bisect_left(tags, (start, -1))
+        pos = 0
+        while index < len(tags) and tags[index][0] < end:
+            tag_start, tag_end = tags[index]
+            original = self.text[tag_start:tag_end]
+            masked = _NOT_NEWLINE.sub(_MASK, original)
+            found = text.find(masked, pos)
+            if found >= 0:
+                text = text[:found] + original + text[found + len(masked) :]
+                pos = found + len(original)
+            index += 1
+        return text
+
+    # ---- driver -----------------------------------------------------------------------------
+
+    def build(self) -> Document:
+        md = _markdown()
+        src = self.liquid.masked
+        if not src.endswith("\n"):
+            src += "\n"
+        state = md.block.state_cls()
+        state.process(src)
+        state.env["_definitions"] = []
+        state.env["_footnote_tokens"] = []
+        state.env["_undefined"] = []
+        self.env = state.env
+        self.inline = md.inline
+        try:
+            md.block.parse(state)
+        except RecursionError:
+            self.problems.append(
+                "the Markdown is nested too deeply to parse; items after the nesting are missing"
+            )
+        for def_state, bracket, label, after in state.env["_definitions"]:
+            self.add_definition(def_state, bracket, label, after)
+        try:
+            self.walk(state.tokens)
+            self.walk(state.env["_footnote_tokens"])
+        except RecursionError:
+            self.problems.append(
+                "the Markdown is nested too deeply to parse; items after the nesting are missing"
+            )
+        self.add_liquid_items()
+        return self.finish()
+
+    def walk(self, tokens: list[dict[str, Any]]) -> None:
+        previous: dict[str, Any] | None = None
+        for token in tokens:
+            kind = token["type"]
+            if kind in ("paragraph", "block_text"):
+                if not self.paragraph_ial(token, previous):
+                    self.inline_items(token["_st"], token["_seg"], token["text"])
+            elif kind == "heading":
+                self.heading(token)
+            elif kind == "block_code":
+                self.code_block(token)
+            elif kind == "block_html":
+                if "_st" in token:
+                    self.html(token["raw"], lambda i, t=token: _to_root(t["_st"], t["_start"] + i))
+            elif kind == "table":
+                self.table(token)
+            elif "children" in token:
+                self.walk(token["children"])
+            if kind != "blank_line":
+                previous = token
+
+    # ---- blocks -----------------------------------------------------------------------------
+
+    def heading(self, token: dict[str, Any]) -> None:
+        state = token["_st"]
+        level = token["attrs"]["level"]
+        if token.get("style") == "atx":
+            raw = token["_content_raw"]
+            stripped = raw.lstrip(" \t")
+            content_start = token["_content"] + len(raw) - len(stripped)
+            text = stripped.rstrip()
+            explicit = _HEADER_ID.search(text)
+            if explicit:
+                text = text[: explicit.start()].rstrip()
+            if _ATX_TRAILING_HASHES.search(text):
+                text = _ATX_TRAILING_HASHES.sub("", text).rstrip()
+            # kramdown: no indentation before '#', and an empty title is a paragraph.
+            if token["_indented"] or not text:
+                self.inline_items(state, [[content_start, len(stripped)]], stripped)
+                return
+            segments = [[content_start, len(text)]]
+            start = _to_root(state, token["_hash"])
+        else:
+            full = token["text"]
+            lead = len(full) - len(full.lstrip(_INLINE_STRIP))
+            text = full.strip(_INLINE_STRIP)
+            if "\n" in text:  # kramdown's setext title is a single line after a block boundary
+                self.inline_items(state, token["_seg"], full)
+                return
+            explicit = _HEADER_ID.search(text)
+            if explicit:
+                text = text[: explicit.start()].rstrip()
+            segments = _shift(token["_seg"], lead)
+            start = _to_root(state, segments[0][0])
+        children = self.inline_items(state, segments, text)
+        raw_text = self.original(_raw_text(children), start, _bound(start, text))
+        record = [start, level, raw_text, explicit.group(1) if explicit else None]
+        token["_heading"] = record
+        self.heading_records.append(record)
+
+    def paragraph_ial(self, token: dict[str, Any], previous: dict[str, Any] | None) -> bool:
+        """A `{: #id}` line right after a heading sets its id (kramdown block IAL)."""
+        text = token["text"].strip("\n")
+        if "{:" not in text or "\n" in text:
+            return False
+        m = _BLOCK_IAL_ID.match(text)
+        if not m:
+            return False
+        if previous is not None and previous["type"] == "heading" and "_heading" in previous:
+            previous["_heading"][3] = m.group(1)
+        else:
+            self.anchors.append((_to_root(token["_st"], token["_seg"][0][0]), m.group(1)))
+        return True
+
+    def code_block(self, token: dict[str, Any]) -> None:
+        if "_st" not in token:
+            return
+        state = token["_st"]
+        src = state.src
+        fenced = token.get("style") == "fenced"
+        start = token["_start"]
+        end = token["_end"]
+        last = src[start:end].rstrip(" \t\n")
+        end_offset = start + len(last)
+        root_start = _to_root(state, start)
+        root_end = _to_root(state, max(end_offset - 1, start)) + 1
+        info = token.get("attrs", {}).get("info") if fenced else None
+        code = self.original(token["raw"], root_start, root_end)
+        self.code_blocks.append((root_start, root_end, info, fenced, code))
+
+    def table(self, token: dict[str, Any]) -> None:
+        """Table cells are inline-parsed from their own text: header row, (alignment), rows."""
+        state = token["_st"]
+        src = state.src
+        head, body = token["children"]
+        rows = [head["children"]] + [row["children"] for row in body["children"]]
+        lines = src[token["_start"] : token["_end"]].split("\n")
+        line_start = token["_start"]
+        row_lines = []
+        for index, line in enumerate(lines):
+            if index != 1:  # line 1 is the alignment row
+                row_lines.append((line_start, line_start + len(line)))
+            line_start += len(line) + 1
+        for cells, (start, end) in zip(rows, row_lines, strict=False):
+            offsets = _cell_offsets(src, start, end)
+            if len(offsets) != len(cells):
+                continue
+            for cell_start, cell_end in offsets:
+                self.inline_items(
+                    state, [[cell_start, cell_end - cell_start]], src[cell_start:cell_end]
+                )
+
+    def add_definition(self, state: Any, bracket: int, label: str, after: int) -> None:
+        src = state.src
+        pos = after
+        while pos < len(src) and src[pos] in " \t":
+            pos += 1
+        if pos < len(src) and src[pos] == "\n":
+            pos += 1
+            while pos < len(src) and src[pos] in " \t":
+                pos += 1
+        if src.startswith("<", pos):
+            close = src.find(">", pos)
+            url_start, url_end = pos + 1, close if close >= 0 else pos + 1
+        else:
+            url_end = pos
+            while url_end < len(src) and not src[url_end].isspace():
+                url_end += 1
+            url_start = pos
+        start = _to_root(state, bracket)
+        url_root = _to_root(state, url_start)
+        url = self.original(src[url_start:url_end], url_root, url_root + (url_end - url_start))
+        from mistune.util import unikey
+
+        key = unikey(label)
+        ref = self.env["ref_links"].get(key, {})
+        if key not in self.definitions:
+            self.definitions[key] = (url, url_root)
+        link = Link("definition", False, url, "", 0, 0, 0, 0, label=label, title=ref.get("title"))
+        self.links.append((start, url_root, link))
+
+    # ---- inline -----------------------------------------------------------------------------
+
+    def inline_items(
+        self, state: Any, segments: list[list[int]], text: str
+    ) -> list[dict[str, Any]]:
+        """Inline-parse a block's text and record its items; returns the inline tokens."""
+        lead = len(text) - len(text.lstrip(_INLINE_STRIP))
+        stripped = text.strip(_INLINE_STRIP)
+        if not stripped:
+            return []
+        if lead:
+            segments = _shift(segments, lead)
+        inline_state = self.inline.state_cls(self.env)
+        inline_state.src = stripped
+        tokens = self.inline.render(inline_state)
+
+        def root(offset: int) -> int:
+            for seg_start, seg_len in segments:
+                if offset < seg_len:
+                    return _to_root(state, seg_start + offset)
+                offset -= seg_len
+            last_start, last_len = segments[-1]
+            return _to_root(state, last_start + last_len + offset)
+
+        for undefined_at, label, link_text in self.env["_undefined"]:
+            at = root(undefined_at)
+            self.undefined.append(
+                (
+                    at,
+                    UndefinedReference(
+                        label, self.original(link_text, at, _bound(at, link_text)), 0, 0
+                    ),
+                )
+            )
+        self.env["_undefined"].clear()
+        self.inline_tokens(tokens, stripped, root)
+        return tokens
+
+    def inline_tokens(self, tokens: list[dict[str, Any]], src: str, root: Any) -> None:
+        for token in tokens:
+            kind = token["type"]
+            if kind in ("link", "image") and "_pos" in token:
+                self.inline_link(token, src, root)
+            elif kind == "codespan" and "_pos" in token:
+                start, end = root(token["_pos"]), root(token["_end"] - 1) + 1
+                self.code_spans.append((start, end, self.original(token["_code"], start, end)))
+                continue
+            elif kind == "inline_html" and "_pos" in token:
+                self.html(token["raw"], lambda i, p=token["_pos"]: root(p + i))
+            if "children" in token:
+                self.inline_tokens(token["children"], src, root)
+
+    def inline_link(self, token: dict[str, Any], src: str, root: Any) -> None:
+        image = token["type"] == "image"
+        start = root(token["_pos"])
+        title = token.get("attrs", {}).get("title")
+        if "_auto" in token:
+            url = token["_auto"]
+            url_at = root(token["_pos"] + 1)
+            link = Link(
+                "autolink", False, self.original(url, url_at, url_at + len(url)), url, 0, 0, 0, 0
+            )
+            self.links.append((start, url_at, link))
+            return
+        text = self.original(
+            _plain_text(token["children"]), start, _bound(start, token.get("_textraw", ""))
+        )
+        if "label" in token:
+            url, url_at = self.definitions.get(token["ref"], ("", start))
+            link = Link(
+                "reference", image, url, text, 0, 0, 0, 0, label=token["label"], title=title
+            )
+            self.links.append((start, url_at, link))
+            return
+        close = token["_close"]
+        pos = close + 2
+        while pos < len(src) and src[pos] in " \t":
+            pos += 1
+        if pos < len(src) and src[pos] == "\n":
+            pos += 1
+            while pos < len(src) and src[pos] in " \t":
+                pos += 1
+        if src.startswith("<", pos):
+            url_start = pos + 1
+            url_end = src.find(">", url_start)
+        else:
+            url_start = url_end = pos
+            depth = 0
+            while url_end < len(src):
+                c = src[url_end]
+                if c in " \t\n\r\f":
+                    break
+                if c == "\\" and url_end + 1 < len(src):
+                    url_end += 2
+                    continue
+                if c == "(":
+                    depth += 1
+                elif c == ")":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                url_end += 1
+        url_at = root(url_start)
+        url = self.original(src[url_start:url_end], url_at, url_at + (url_end - url_start))
+        self.links.append(
+            (start, url_at, Link("inline", image, url, text, 0, 0, 0, 0, title=title))
+        )
+
+    def html(self, raw: str, root: Any) -> None:
+        """Links, anchors and comments in a piece of raw HTML (a block, or one inline tag)."""
+        if "<" not in raw:
+            return
+        for m in _HTML_ITEM.finditer(raw):
+            if m.group(2) is None:
+                start, end = root(m.start()), root(m.end() - 1) + 1
+                self.comments.append((start, end, self.original(m.group(1), start, end)))
+                continue
+            tag = m.group(2).lower()
+            attrs = m.group(3)
+            if not attrs:
+                continue
+            base = m.start(3)
+            for a in _HTML_ATTR.finditer(attrs):
+                name = a.group(1).lower()
+                value_group = 2 if a.group(2) is not None else 3 if a.group(3) is not None else 4
+                value = a.group(value_group)
+                if value is None:
+                    continue
+                value_at = root(base + a.start(value_group))
+                value = self.original(value, value_at, value_at + len(value))
+                if name in ("href", "src"):
+                    start = root(m.start())
+                    link = Link("html", name == "src" and tag == "img", value, "", 0, 0, 0, 0)
+                    self.links.append((start, value_at, link))
+                elif name == "id" or (name == "name" and tag == "a"):
+                    self.anchors.append((value_at, html.unescape(value)))
+
+    def add_liquid_items(self) -> None:
+        for kind, start, argument, argument_at in self.liquid.tag_links:
+            link = Link(kind, False, argument, "", 0, 0, 0, 0)  # type: ignore[arg-type]
+            self.links.append((start, argument_at, link))
+
+    # ---- result -----------------------------------------------------------------------------
+
+    def finish(self) -> Document:
+        code = sorted(
+            [(s, e) for s, e, _ in self.code_spans] + [(s, e) for s, e, *_ in self.code_blocks]
+        )
+        excluded = sorted(
+            code
+            + [(start, end) for start, _, _, end in self.liquid.raw]
+            + list(self.liquid.removed)
+        )
+        excluded_starts = [s for s, _ in excluded]
+
+        def hidden(offset: int) -> bool:
+            index = bisect_right(excluded_starts, offset) - 1
+            return index >= 0 and offset < excluded[index][1]
+
+        position = self.position
+        headings = []
+        for start, level, raw_text, explicit_id in self.heading_records:
+            # kramdown only counts headings that get an automatic id.
+            heading_id = explicit_id if explicit_id else self.counter.next_id(raw_text)
+            if hidden(start):
+                continue
+            line, column = position(start)
+            headings.append(
+                Heading(level, raw_text, heading_id, explicit_id is not None, line, column)
+            )
+
+        links = []
+        for start, url_at, link in sorted(self.links, key=lambda item: (item[0], item[1])):
+            if hidden(start):
+                continue
+            line, column = position(start)
+            url_line, url_column = position(url_at)
+            links.append(
+                Link(
+                    link.kind,
+                    link.image,
+                    link.url,
+                    link.text,
+                    line,
+                    column,
+                    url_line,
+                    url_column,
+                    link.label,
+                    link.title,
+                )
+            )
+        undefined = []
+        for start, ref in sorted(self.undefined, key=lambda item: item[0]):
+            if not hidden(start):
+                line, column = position(start)
+                undefined.append(UndefinedReference(ref.label, ref.text, line, column))
+
+        def spans(items: list[tuple[int, int, str]], hide: bool) -> tuple[Span, ...]:
+            result = []
+            for start, end, text in sorted(items, key=lambda item: item[0]):
+                if hide and hidden(start):
+                    continue
+                line, column = position(start)
+                end_line, end_column = self.end_position(end, start)
+                result.append(Span(text, line, column, end_line, end_column))
+            return tuple(result)
+
+        code_blocks = []
+        for start, end, info, fenced, text in sorted(self.code_blocks, key=lambda item: item[0]):
+            code_blocks.append(
+                CodeBlock(info, fenced, text, position(start)[0], self.end_position(end, start)[0])
+            )
+        raw_regions = spans(
+            [
+                (start, end, self.text[content_start:content_end])
+                for start, content_start, content_end, end in self.liquid.raw
+            ],
+            False,
+        )
+        anchors = [
+            Anchor(anchor_id, *position(at))
+            for at, anchor_id in sorted(self.anchors)
+            if not hidden(at)
+        ]
+        code_ranges = tuple(
+            sorted((*position(start), *self.end_position(end, start)) for start, end in code)
+        )
+        return Document(
+            headings=tuple(headings),
+            links=tuple(links),
+            undefined_references=tuple(undefined),
+            code_spans=spans(self.code_spans, False),
+            code_blocks=tuple(code_blocks),
+            comments=spans(self.comments, True),
+            raw_regions=raw_regions,
+            anchors=tuple(anchors),
+            first_line=self.first_line,
+            problems=tuple(self.problems),
+            _code_ranges=code_ranges,
+        )
+
+
+def _bound(start: int, text: str) -> int:
+    """A body offset safely past the end of an inline element that starts at `start`
+    (its source can be longer than its text by container prefixes on each line)."""
+    return start + 8 * len(text) + 256
+
+
+def _shift(segments: list[list[int]], count: int) -> list[list[int]]:
+    """Drop the first `count` characters from a list of [start, length] segments."""
+    result = []
+    for start, length in segments:
+        if count >= length:
+            count -= length
+            continue
+        result.append([start + count, length - count])
+        count = 0
+    return result or [[segments[-1][0] + segments[-1][1], 0]]
+
+
+def _cell_offsets(src: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell's stripped text in one table row, as mistune splits them."""
+    line = src[start:end].rstrip(" \t")
+    body_start = start + len(line) - len(line.lstrip(" \t"))
+    body_end = start + len(line)
+    if src.startswith("|", body_start):
+        body_start += 1
+        if body_end > body_start and src[body_end - 1] == "|":
+            body_end -= 1
+    cells = []
+    cell_start = body_start
+    pos = body_start
+    while pos <= body_end:
+        if pos == body_end or (src[pos] == "|" and not _escaped(src, pos, body_start)):
+            a, b = cell_start, pos
+            while a < b and src[a] in " \t":
+                a += 1
+            while b > a and src[b - 1] in " \t":
+                b -= 1
+            cells.append((a, b))
+            cell_start = pos + 1
+        pos += 1
+    return cells
+
+
+def _escaped(src: str, pos: int, floor: int) -> bool:
+    count = 0
+    pos -= 1
+    while pos >= floor and src[pos] == "\\":
+        count += 1
+        pos -= 1
+    return count % 2 == 1
+
+
+def _plain_text(tokens: list[dict[str, Any]]) -> str:
+    """What a reader sees: text, code and math, with images' alt text."""
+    parts = []
+    for token in tokens:
+        kind = token["type"]
+        if kind in ("text", "codespan", "inline_math"):
+            parts.append(token["raw"])
+        elif kind in ("softbreak", "linebreak"):
+            parts.append(" ")
+        elif "children" in token:
+            parts.append(_plain_text(token["children"]))
+    return "".join(parts)
+
+
+def _raw_text(tokens: list[dict[str, Any]]) -> str:
+    """kramdown's `raw_text` for a header: text (typographic symbols and entities as characters),
+    code span content and math source; images and raw HTML contribute nothing."""
+    parts = []
+    for token in tokens:
+        kind = token["type"]
+        if kind == "text":
+            raw = token["raw"]
+            if "&" in raw:
+                raw = _ENTITY.sub(lambda m: html.unescape(m.group(0)), raw)
+            if "--" in raw or "..." in raw:
+                raw = _TYPOGRAPHIC.sub(lambda m: _TYPOGRAPHIC_CHARS[m.group(0)], raw)
+            parts.append(raw)
+        elif kind in ("codespan", "inline_math"):
+            parts.append(token["raw"])
+        elif kind == "image":
+            continue
+        elif "children" in token:
+            parts.append(_raw_text(token["children"]))
+    return "".join(parts)
