@@ -1,33 +1,43 @@
 """A Jekyll site as Jekyll 4.3 reads it: config, posts, pages, static files, URLs.
 
-INTERFACE SKELETON: the classes below are the contract other modules code against.
-`load_site` is implemented by the site-model work item.
+`load_site` follows Jekyll's own reader (`Reader#read_directories`, `PostReader`,
+`EntryFilter`, `Document#read`, `Collection#read`, `FrontmatterDefaults`); the URL rules are
+in `bloglint.permalink`, reading one file is `bloglint.source`, the configuration is
+`bloglint.jekyll_config`. Behaviour was checked against Debian's jekyll 4.3.1; the verified
+cases are recorded in tests/test_site.py and tests/test_permalink.py.
 """
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bloglint.document import Document
+from bloglint.jekyll_config import ConfigError, load_config, markdown_extensions
+from bloglint.jekyll_time import parse_time
 from bloglint.model import Problem
+from bloglint.permalink import destination_path, output_ext_for, unescape_path
+from bloglint.source import SourceFile
 
+if TYPE_CHECKING:
+    from bloglint.document import Document
 
-@dataclass(slots=True)
-class SourceFile:
-    """One file's text split the way Jekyll splits it."""
+__all__ = [
+    "ConfigError",
+    "load_config",
+    "Post",
+    "Site",
+    "SkippedFile",
+    "SourceFile",
+    "find_site_root",
+    "load_site",
+]
 
-    path: Path  # absolute
-    relpath: str  # relative to the site root, POSIX separators
-    text: str  # decoded text as Jekyll sees it (BOM removed; CRLF kept as is)
-    has_front_matter: bool
-    front_matter: dict[str, Any]  # {} when absent or invalid
-    front_matter_lines: tuple[int, int] | None  # (first, last) file lines of the YAML, inclusive
-    body: str  # the content Jekyll renders (blank lines after front matter swallowed)
-    body_line: int  # file line where `body` starts
-    problems: list[Problem] = field(default_factory=list)
+# Tags::PostComparer::MATCHER, for {% post_url %}.
+_POST_URL_NAME = re.compile(r"^(.+/)*(\d+-\d+-\d+)-(.*)$")
 
 
 @dataclass(slots=True)
@@ -45,21 +55,36 @@ class Post:
     tags: list[str]
     draft: bool
     data: dict[str, Any]  # front matter merged with `defaults`
+    excerpt: str | None = None  # excerpt source (Markdown), None when Jekyll makes none
+    output_ext: str = ".html"
+    _document: Document | None = field(default=None, repr=False, compare=False)
 
     @property
     def relpath(self) -> str:
         return self.source.relpath
 
     @property
+    def name(self) -> str:
+        """The file name without extension, e.g. "2019-01-01-foo"."""
+        return posixpath.splitext(posixpath.basename(self.source.relpath))[0]
+
+    @property
     def document(self) -> Document:
         """The body parsed with mistune, computed once on first use."""
-        raise NotImplementedError
+        if self._document is None:
+            from bloglint.document import parse_document
+
+            self._document = parse_document(self.source.body, self.source.body_line)
+        return self._document
 
 
 @dataclass(frozen=True, slots=True)
 class SkippedFile:
     relpath: str
     reason: str  # says why Jekyll does not publish it, in words a blogger understands
+
+
+SiteItem = Post | SourceFile | str  # what a URL or a path points at (str: a static file relpath)
 
 
 @dataclass(slots=True)
@@ -72,11 +97,126 @@ class Site:
     static_files: list[str]  # relpaths of files copied as is
     skipped: list[SkippedFile]
     problems: list[Problem]
+    timezone: tzinfo = timezone.utc
+    page_urls: dict[str, str] = field(default_factory=dict)  # page relpath -> url
+    generated: list[str] = field(default_factory=list)  # URLs plugins add (feed, sitemap, pager)
+    _by_url: dict[str, SiteItem] = field(default_factory=dict, repr=False)
+    _by_file: dict[str, SiteItem] = field(default_factory=dict, repr=False)
+    _by_relpath: dict[str, SiteItem] = field(default_factory=dict, repr=False)
+
+    def _index(self) -> None:
+        """Build the URL and path lookups (called once by load_site)."""
+        markdown = markdown_extensions(self.config)
+
+        def add(url: str, destination: str, item: SiteItem) -> None:
+            self._by_url.setdefault(unescape_path(url), item)
+            self._by_file.setdefault(destination, item)
+
+        for relpath in self.static_files:
+            add("/" + relpath, "/" + relpath, relpath)
+            self._by_relpath.setdefault(relpath, relpath)
+        for page in self.pages:
+            url = self.page_urls[page.relpath]
+            ext = posixpath.splitext(page.relpath)[1]
+            out = output_ext_for(ext, markdown, page.front_matter.get("permalink"))
+            add(url, destination_path(url, out, page=True), page)
+            self._by_relpath.setdefault(page.relpath, page)
+        for post in [*self.posts, *self.documents]:
+            add(post.url, destination_path(post.url, post.output_ext), post)
+            self._by_relpath.setdefault(post.relpath, post)
+        for url in self.generated:
+            add(url, destination_path(url, ".html"), url)
+
+    def resolve(self, path: str) -> SiteItem | None:
+        """What a URL path (no baseurl, percent-decoded) shows on the built site, or None.
+
+        Besides exact URLs and written files this accepts what GitHub Pages serves:
+        `/dir` and `/dir/` for `dir/index.html`, and `/about` for `about.html`.
+        """
+        if not path.startswith("/"):
+            path = "/" + path
+        for candidate in (
+            path,
+            path + "index.html" if path.endswith("/") else path + "/index.html",
+        ):
+            item = self._by_url.get(candidate) or self._by_file.get(candidate)
+            if item is not None:
+                return item
+        if not path.endswith("/"):
+            return self._by_file.get(path + ".html")
+        return None
 
     def url_exists(self, path: str) -> bool:
         """Whether a URL path (no scheme/host, no baseurl, percent-decoded) is on the built site."""
-        raise NotImplementedError
+        return self.resolve(path) is not None
+
+    def page_by_path(self, relpath: str) -> SiteItem | None:
+        """The site file at a source path, as `{% link path %}` looks it up."""
+        return self._by_relpath.get(relpath.lstrip("/")) if relpath else None
+
+    def url_of(self, item: SiteItem) -> str:
+        """The URL (without baseurl) of a post, page or static relpath."""
+        if isinstance(item, Post):
+            return item.url
+        if isinstance(item, SourceFile):
+            return self.page_urls[item.relpath]
+        return "/" + item
+
+    def post_by_name(self, name: str) -> Post | None:
+        """The post `{% post_url name %}` points at ("2019-01-01-foo" or "dir/2019-01-01-foo")."""
+        match = _POST_URL_NAME.match(name.strip().removeprefix("/"))
+        if not match:
+            return None
+        folder, date_text, slug = match.group(1) or "", match.group(2), match.group(3)
+        # PostComparer: `folder` goes into the regexp unescaped, the slug escaped; no end anchor.
+        basename = f"{date_text}-{re.escape(slug)}\\.[^.]+"
+        try:
+            pattern = re.compile(f"^_posts/{folder}{basename}|^{folder}_posts/?{basename}")
+        except re.error:
+            return None
+        in_jekyll_order = sorted(self.posts, key=lambda post: (post.date, post.relpath))
+        for post in in_jekyll_order:
+            if pattern.search(post.relpath):
+                return post
+        # The deprecated fallback: same slug and same calendar day.
+        wanted = parse_time(date_text, self.timezone)
+        if wanted is None:
+            return None
+        for post in in_jekyll_order:
+            if post.slug == slug and post.date.date() == wanted.date():
+                return post
+        return None
 
 
-def load_site(root: Path, *, drafts: bool = False, future: bool | None = None) -> Site:
-    raise NotImplementedError
+def find_site_root(start: Path) -> Path | None:
+    """The nearest directory (start or above) holding `_config.yml` or a `_posts` folder."""
+    current = start.resolve()
+    if current.is_file():
+        current = current.parent
+    for directory in (current, *current.parents):
+        if (directory / "_config.yml").is_file() or (directory / "_config.yaml").is_file():
+            return directory
+        if (directory / "_posts").is_dir():
+            return directory
+    return None
+
+
+def load_site(
+    root: Path,
+    *,
+    drafts: bool = False,
+    future: bool | None = None,
+    now: datetime | None = None,
+    local_timezone: tzinfo = timezone.utc,
+) -> Site:
+    """Read the site at `root` like `jekyll build` does (raises ConfigError for a bad config).
+
+    `now` is Jekyll's `site.time` (future posts are hidden, unusable dates fall back to it);
+    `local_timezone` stands for the build machine's zone, used when `_config.yml` has no
+    `timezone` (Jekyll then uses the machine's zone; UTC keeps results reproducible).
+    """
+    from bloglint.site_reader import SiteReader
+
+    return SiteReader(
+        root, drafts=drafts, future=future, now=now, local_timezone=local_timezone
+    ).read()

@@ -1,0 +1,727 @@
+"""The walk over a site's folders that `load_site` performs, following Jekyll 4.3's reader.
+
+Order of events, as in `Jekyll::Reader#read`: every folder that survives the EntryFilter is
+walked; in each one `_posts` (and `_drafts` with drafts on) is read; other files become pages
+(front matter on line 1) or static files. Collections are read afterwards.
+"""
+
+from __future__ import annotations
+
+import copy
+import fnmatch
+import glob
+import os
+import posixpath
+import re
+from datetime import datetime, timezone, tzinfo
+from pathlib import Path
+from typing import Any
+
+from bloglint.jekyll_config import deep_merge, load_config, markdown_extensions
+from bloglint.jekyll_time import normalize_date, parse_time, resolve_timezone
+from bloglint.model import Problem
+from bloglint.permalink import (
+    add_permalink_suffix,
+    date_placeholders,
+    generate_url_from_drop,
+    generate_url_from_hash,
+    output_ext_for,
+    ruby_dirname,
+    ruby_join,
+    ruby_str,
+    sanitize_url,
+    slugify,
+    titleize_slug,
+)
+from bloglint.site import Post, Site, SkippedFile
+from bloglint.source import SourceFile, has_yaml_header, read_source
+
+# Document::DATE_FILENAME_MATCHER / DATELESS_FILENAME_MATCHER (Ruby's \d is ASCII only).
+DATE_FILENAME = re.compile(r"^(?:.*/)?([0-9]{2,4}-[0-9]{1,2}-[0-9]{1,2})-([^/]*)(\.[^./]+)$")
+DATELESS_FILENAME = re.compile(r"^(?:.*/)?([^/]*)(\.[^./]+)$")
+_SPECIAL_LEADING = (".", "_", "#", "~")
+# Extensions never holding front matter are not opened to look for it (keeps 30k-file asset
+# trees fast). Jekyll opens every file, but a binary that starts with "---\n" does not happen.
+_BINARY_EXTENSIONS = frozenset(
+    ".png .jpg .jpeg .gif .webp .bmp .ico .tif .tiff .psd .pdf .zip .gz .tgz .bz2 .xz .7z .rar "
+    ".tar .woff .woff2 .ttf .eot .otf .mp3 .mp4 .m4a .mov .avi .mkv .webm .ogg .wav .flac .jar "
+    ".class .so .dll .exe .pyc .bin .dat .doc .docx .ppt .pptx .xls .xlsx .key .numbers .swf "
+    ".ai .eps .dmg .iso .apk .npy .npz .pkl .h5 .onnx .pt .pb .mat".split()
+)
+# Liquid block tags, for Excerpt#sanctify_liquid_tags.
+_LIQUID_BLOCKS = frozenset(
+    "if unless for case capture comment raw tablerow ifchanged highlight".split()
+)
+_LIQUID_TAG = re.compile(r"{%-?\s*(\w+)\s*.*?-?%}", re.DOTALL)
+_LINK_REFERENCE = re.compile(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", re.MULTILINE)
+
+
+def _missing(value: object) -> bool:
+    """Ruby's `||=` treats nil and false as missing."""
+    return value is None or value is False
+
+
+def _ruby_array(value: object) -> list[Any]:
+    """`Array(value)`."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _flatten(values: list[Any]) -> list[Any]:
+    flat: list[Any] = []
+    for value in values:
+        flat.extend(_flatten(value) if isinstance(value, list) else [value])
+    return flat
+
+
+def _pluralized(data: dict[str, Any], singular: str, plural: str) -> list[Any]:
+    """`Utils.pluralized_array_from_hash`: the singular key wins, a plural string is split."""
+    value = data.get(singular) if singular in data else None
+    if _missing(value):
+        value = None
+        if plural in data:
+            raw = data[plural]
+            if isinstance(raw, str):
+                value = raw.split()
+            elif isinstance(raw, list):
+                value = [item for item in raw if item is not None]
+    return [item for item in _flatten([value]) if item is not None]
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _merge_data(data: dict[str, Any], other: dict[str, Any]) -> None:
+    """`Document#merge_data!` minus the date step: categories are unioned, the rest deep-merged."""
+    other = dict(other)
+    categories = other.get("categories")
+    if categories is not None:
+        if isinstance(categories, str):
+            categories = categories.split()
+        elif not isinstance(categories, list):
+            categories = [categories]
+        if isinstance(data.get("categories"), list):
+            categories = _unique_any(data["categories"] + categories)
+        other["categories"] = categories
+    data.update(deep_merge(data, other))
+
+
+def _unique_any(values: list[Any]) -> list[Any]:
+    seen: list[Any] = []
+    for value in values:
+        if value not in seen:
+            seen.append(value)
+    return seen
+
+
+def extract_excerpt(content: str, separator: str) -> str:
+    """`Excerpt#extract_excerpt`: text before the separator, plus its link definitions."""
+    head, found, tail = content.partition(separator)
+    if not found or not tail:
+        return head
+    if "{%" in head:
+        for name in reversed(_LIQUID_TAG.findall(head)):
+            if name in _LIQUID_BLOCKS and not re.search(
+                rf"{{%-?\s*end{name}.*?\s*-?%}}", head, re.DOTALL
+            ):
+                head += f"\n{{% end{name} %}}"
+    definitions = [label + rest for label, rest in _LINK_REFERENCE.findall(tail) if label in head]
+    return head + "\n\n" + "\n".join(definitions) if definitions else head
+
+
+class SiteReader:
+    """Reads one site; `read()` returns the Site. Knows Jekyll's reading rules, nothing else."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        drafts: bool,
+        future: bool | None,
+        now: datetime | None,
+        local_timezone: tzinfo,
+    ) -> None:
+        self.root = root.resolve()
+        self.config = load_config(self.root)
+        self.problems: list[Problem] = []
+        self.tz, note = resolve_timezone(self.config.get("timezone"), local_timezone)
+        if note:
+            self.problems.append(
+                Problem("_config.yml", _config_line(self.root, "timezone"), 1, "timezone", note)
+            )
+        self.now = (now or datetime.now(timezone.utc)).astimezone(self.tz)
+        self.show_drafts = bool(drafts or self.config.get("show_drafts"))
+        self.future = bool(self.config.get("future")) if future is None else future
+        self.unpublished = bool(self.config.get("unpublished"))
+        self.markdown = markdown_extensions(self.config)
+        self.permalink_style = ruby_str(self.config.get("permalink"))
+        self.include = [str(item) for item in self.config["include"]]
+        self.exclude = [item for item in self.config["exclude"] if item not in self.include]
+        self.collections_dir = ruby_str(self.config.get("collections_dir")).strip("/")
+        destination = Path(ruby_str(self.config.get("destination")) or "_site")
+        self.destination = (
+            (self.root / destination).resolve() if not destination.is_absolute() else destination
+        )
+        self.posts: list[Post] = []
+        self.documents: list[Post] = []
+        self.pages: list[SourceFile] = []
+        self.page_urls: dict[str, str] = {}
+        self.static_files: list[str] = []
+        self.skipped: list[SkippedFile] = []
+        self._defaults = self._valid_default_sets()
+
+    # -- EntryFilter ------------------------------------------------------------------------
+
+    def _glob_include(self, patterns: list[str], entry: str) -> bool:
+        """`EntryFilter#glob_include?` with the site source as "/" (fnmatch without FNM_PATHNAME)."""
+        entry_path = "/" + entry.lstrip("/")
+        for pattern in patterns:
+            pattern_path = "/" + pattern.lstrip("/")
+            if entry_path.startswith(pattern_path) or fnmatch.fnmatchcase(entry_path, pattern_path):
+                return True
+            if pattern_path == entry_path + "/" and (self.root / entry.lstrip("/")).is_dir():
+                return True
+        return False
+
+    def _filter_reason(self, entry: str, base: str) -> str | None:
+        """Why EntryFilter drops `entry` (relative to the folder `base`), or None to keep it."""
+        if entry.endswith("."):
+            return "name ends with `.`; Jekyll ignores such files"
+        name = posixpath.basename(entry)
+        included = self._glob_include(self.include, entry) or self._glob_include(self.include, name)
+        if not included and self._glob_include(self.exclude, ruby_join(base, entry)):
+            return "excluded by `exclude` in _config.yml (or Jekyll's default excludes)"
+        if included:
+            return None
+        for text in (entry, name):
+            if text.startswith(_SPECIAL_LEADING):
+                return f"name starts with `{text[0]}`; Jekyll ignores files and folders whose name starts with `.`, `_`, `#` or `~`"
+        if entry.endswith("~"):
+            return "name ends with `~` (a backup file); Jekyll ignores it"
+        return None
+
+    # -- walking ----------------------------------------------------------------------------
+
+    def read(self) -> Site:
+        self._read_directories("", [])
+        self._read_collections()
+        self.posts.sort(key=lambda post: (post.date, post.relpath), reverse=True)
+        limit = self.config.get("limit_posts")
+        if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0:
+            self.posts = self.posts[:limit]
+        self.pages.sort(key=lambda page: posixpath.basename(page.relpath))
+        self.static_files.sort()
+        site = Site(
+            root=self.root,
+            config=self.config,
+            posts=self.posts,
+            documents=self.documents,
+            pages=self.pages,
+            static_files=self.static_files,
+            skipped=self.skipped,
+            problems=self.problems,
+            timezone=self.tz,
+            page_urls=self.page_urls,
+            generated=self._generated_urls(),
+        )
+        site._index()
+        return site
+
+    def _scandir(self, directory: Path, relpath: str) -> list[os.DirEntry[str]]:
+        try:
+            with os.scandir(directory) as iterator:
+                return sorted(iterator, key=lambda entry: entry.name)
+        except OSError as error:
+            self.problems.append(
+                Problem(
+                    relpath or ".",
+                    1,
+                    1,
+                    "unreadable",
+                    f"cannot list folder: {error.strerror or error}",
+                )
+            )
+            return []
+
+    def _read_directories(self, dir_rel: str, stack: list[str]) -> None:
+        """`Reader#read_directories`: `dir_rel` is "" for the root, else "/sub/dir"."""
+        base = self.root / dir_rel.lstrip("/")
+        real = os.path.realpath(base)
+        if real in stack:
+            self.problems.append(
+                Problem(
+                    dir_rel.lstrip("/"),
+                    1,
+                    1,
+                    "symlink-loop",
+                    "symbolic link loop: this folder links back to a folder that contains it; Jekyll would descend forever",
+                )
+            )
+            return
+        stack = [*stack, real]
+        subdirs: list[str] = []
+        page_names: list[str] = []
+        static_names: list[str] = []
+        for entry in self._scandir(base, dir_rel.lstrip("/")):
+            if self._filter_reason(entry.name, dir_rel) is not None:
+                continue
+            try:
+                is_dir = entry.is_dir()  # follows symbolic links, as File.directory? does
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subdirs.append(entry.name)
+            elif os.path.splitext(entry.name)[
+                1
+            ].lower() not in _BINARY_EXTENSIONS and has_yaml_header(Path(entry.path)):
+                page_names.append(entry.name)
+            else:
+                static_names.append(entry.name)
+        self._retrieve_posts(dir_rel)
+        for name in subdirs:
+            child = ruby_join(dir_rel, name) if dir_rel else "/" + name
+            if Path(os.path.realpath(base / name)) == self.destination:
+                continue
+            self._read_directories(child, stack)
+        for name in page_names:
+            self._read_page(posixpath.join(dir_rel.lstrip("/"), name), dir_rel)
+        for name in static_names:
+            self.static_files.append(posixpath.join(dir_rel.lstrip("/"), name))
+
+    def _list_tree(self, top: Path, prefix: str, *, dotfiles: bool) -> list[tuple[str, Path]]:
+        """Files under `top` as (path relative to top, path); symlinked folders are not
+        entered (Ruby's `Dir["**/*"]` does not follow them). Without `dotfiles`, names starting
+        with '.' are reported as skipped, as the glob never lists them."""
+        found: list[tuple[str, Path]] = []
+        for entry in self._scandir(top, prefix):
+            rel = entry.name
+            if not dotfiles and entry.name.startswith("."):
+                self.skipped.append(
+                    SkippedFile(
+                        f"{prefix}/{rel}", "name starts with `.`; Jekyll ignores hidden files"
+                    )
+                )
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                for sub, path in self._list_tree(
+                    Path(entry.path), f"{prefix}/{rel}", dotfiles=dotfiles
+                ):
+                    found.append((f"{rel}/{sub}", path))
+            elif entry.is_symlink() and entry.is_dir():
+                self.skipped.append(
+                    SkippedFile(
+                        f"{prefix}/{rel}",
+                        "symbolic link to a folder; Jekyll does not look inside it here",
+                    )
+                )
+            else:
+                found.append((rel, Path(entry.path)))
+        return found
+
+    def _retrieve_posts(self, dir_rel: str) -> None:
+        """`Reader#retrieve_posts`: `<dir>/_posts` (and `<dir>/_drafts`)."""
+        if self.collections_dir and not dir_rel.startswith("/" + self.collections_dir):
+            return
+        for magic, matcher in (("_posts", DATE_FILENAME), ("_drafts", DATELESS_FILENAME)):
+            folder_rel = posixpath.join(dir_rel.lstrip("/"), magic)
+            folder = self.root / folder_rel
+            if not folder.is_dir():
+                continue
+            for entry, path in self._list_tree(folder, folder_rel, dotfiles=False):
+                relpath = f"{folder_rel}/{entry}"
+                reason = self._filter_reason(entry, "/" + folder_rel)
+                if reason is None and magic == "_drafts" and not self.show_drafts:
+                    reason = "a draft; Jekyll publishes drafts only with `--drafts` (show_drafts)"
+                if reason is None and not matcher.match(entry):
+                    reason = (
+                        "file name does not start with a date (`YYYY-MM-DD-title.md`); Jekyll only publishes posts named that way"
+                        if magic == "_posts"
+                        else "file name has no extension; Jekyll ignores it"
+                    )
+                if reason is not None:
+                    self.skipped.append(SkippedFile(relpath, reason))
+                    continue
+                post = self._read_document(path, relpath, "posts", draft=magic == "_drafts")
+                if post is not None:
+                    self.posts.append(post)
+
+    # -- documents --------------------------------------------------------------------------
+
+    def _valid_default_sets(self) -> list[dict[str, Any]]:
+        sets: list[dict[str, Any]] = []
+        renamed = {"page": "pages", "post": "posts", "draft": "drafts"}
+        for item in self.config.get("defaults") or []:
+            if not (isinstance(item, dict) and isinstance(item.get("values"), dict)):
+                self.problems.append(
+                    Problem(
+                        "_config.yml",
+                        _config_line(self.root, "defaults"),
+                        1,
+                        "config",
+                        f"invalid entry in `defaults` (needs `values:` mapping): `{item!r}`",
+                    )
+                )
+                continue
+            item = copy.deepcopy(item)
+            scope = item.get("scope")
+            if isinstance(scope, dict) and "type" in scope:
+                scope["type"] = renamed.get(str(scope["type"]), scope["type"])
+            sets.append(item)
+        return sets
+
+    @staticmethod
+    def _sanitize_scope_path(path: object) -> str:
+        if not isinstance(path, str) or not path:
+            return ""
+        return path[1:] if path.startswith("/") else path
+
+    def _applies(self, scope: object, path: str, kind: str) -> bool:
+        if not isinstance(scope, dict):
+            return True
+        if "type" in scope and str(scope["type"]) != kind:
+            return False
+        scope_path = scope.get("path")
+        if not isinstance(scope_path, str) or not scope_path:
+            return True
+        sanitized = self._sanitize_scope_path(path)
+        if "*" in scope_path:
+            for hit in glob.glob(str(self.root / scope_path), recursive=True):
+                if sanitized.startswith(os.path.relpath(hit, self.root).replace(os.sep, "/")):
+                    return True
+            return False
+        return sanitized.startswith(scope_path)  # Jekyll does not strip a leading '/' here
+
+    def _has_precedence(self, old: object, new: object) -> bool:
+        if old is None:
+            return True
+        old_scope = old if isinstance(old, dict) else {}
+        new_scope = new if isinstance(new, dict) else {}
+        new_path = self._sanitize_scope_path(new_scope.get("path"))
+        old_path = self._sanitize_scope_path(old_scope.get("path"))
+        if len(new_path) != len(old_path):
+            return len(new_path) >= len(old_path)
+        return True if "type" in new_scope else "type" not in old_scope
+
+    def defaults_for(self, path: str, kind: str) -> dict[str, Any]:
+        """`FrontmatterDefaults#all(path, type)`."""
+        merged: dict[str, Any] = {}
+        old_scope: object = None
+        for item in self._defaults:
+            scope = item.get("scope")
+            if "scope" in item and not self._applies(scope, path, kind):
+                continue
+            if self._has_precedence(old_scope, scope or {}):
+                merged = deep_merge(merged, item["values"])
+                old_scope = scope or {}
+            else:
+                merged = deep_merge(item["values"], merged)
+        return merged
+
+    def _date_problem(self, source: SourceFile, value: object, where: str) -> None:
+        line = _front_matter_key_line(source, "date") if where == "front matter" else 1
+        source.problems.append(
+            Problem(
+                source.relpath,
+                line,
+                1,
+                "date",
+                f"`{ruby_str(value)}` is not a date Jekyll can read ({where}); Jekyll stops the build here",
+            )
+        )
+
+    def _read_document(
+        self, path: Path, relpath: str, label: str, *, draft: bool = False
+    ) -> Post | None:
+        """`Document.new(...).read` plus the publishing decision; None when not published."""
+        source = read_source(path, relpath)
+        if not source.readable or not source.valid_utf8:
+            self.problems.extend(source.problems)
+            why = "cannot be read" if not source.readable else "is not valid UTF-8"
+            self.skipped.append(SkippedFile(relpath, f"file {why}; Jekyll skips it"))
+            return None
+        collection_dir = f"_{label}" if label != "posts" or not draft else "_drafts"
+        # Document#initialize: categories from the folders above `_posts` (not below it).
+        head = relpath.split(collection_dir, 1)[0] if not relpath.startswith(collection_dir) else ""
+        data: dict[str, Any] = {
+            "categories": [part for part in head.split("/") if part and part != collection_dir]
+        }
+        defaults = self.defaults_for(relpath, label)
+        if defaults:
+            _merge_data(data, defaults)
+            if "date" in defaults:
+                data["date"] = normalize_date(defaults["date"], self.tz) or defaults["date"]
+        if source.front_matter_valid:
+            _merge_data(data, source.front_matter)
+            if "date" in source.front_matter:
+                parsed = normalize_date(source.front_matter["date"], self.tz)
+                if parsed is None:
+                    self._date_problem(source, source.front_matter["date"], "front matter")
+                    data.pop("date", None)
+                else:
+                    data["date"] = parsed
+        basename = posixpath.basename(relpath)
+        stem = posixpath.splitext(basename)[0]
+        ext = posixpath.splitext(basename)[1]
+        if source.front_matter_valid:
+            if not self._populate_title(source, data, relpath):
+                self.problems.extend(source.problems)
+                self.skipped.append(
+                    SkippedFile(
+                        relpath,
+                        "the date in the file name is not a real date; Jekyll stops the build here",
+                    )
+                )
+                return None
+            categories = [
+                ruby_str(item)
+                for item in _flatten(
+                    _ruby_array(data.get("categories"))
+                    + _pluralized(data, "category", "categories")
+                )
+            ]
+            data["categories"] = _unique(categories)
+            data["tags"] = _pluralized(data, "tag", "tags")
+        if not isinstance(data.get("date"), datetime):
+            # Document#date: a draft falls back to the file's mtime, anything else to site.time.
+            data["date"] = self._mtime(path) if draft else self.now
+        date: datetime = data["date"]
+        if draft:
+            data["draft"] = True
+
+        if not self.unpublished and "published" in data and _missing(data["published"]):
+            why = "`published: false`" if data["published"] is False else "an empty `published:`"
+            self.skipped.append(
+                SkippedFile(
+                    relpath, f"{why} in the front matter or defaults; Jekyll does not publish it"
+                )
+            )
+            return None
+        if not self.future and int(date.timestamp()) > int(self.now.timestamp()):
+            self.skipped.append(
+                SkippedFile(
+                    relpath,
+                    f"dated {date.isoformat()}, in the future; Jekyll publishes it only with `future: true`",
+                )
+            )
+            return None
+
+        permalink = data.get("permalink")
+        output_ext = output_ext_for(ext, self.markdown, permalink)
+        template = self._collection_template(label)
+        url = self._document_url(source, data, label, relpath, stem, ext, output_ext, template)
+        slug_value = data.get("slug")
+        post_id = ruby_join(
+            ruby_dirname(url), ruby_str(stem if _missing(slug_value) else slug_value)
+        )
+        excerpt = None
+        if source.front_matter_valid:
+            separator = ruby_str(
+                data.get("excerpt_separator") or self.config.get("excerpt_separator")
+            )
+            if not _missing(data.get("excerpt")):
+                excerpt = ruby_str(data["excerpt"])
+            elif separator:
+                excerpt = extract_excerpt(source.body, separator)
+        return Post(
+            source=source,
+            collection=label,
+            url=url,
+            id=post_id,
+            date=date,
+            slug=ruby_str(slug_value),
+            title=ruby_str(data.get("title")),
+            categories=[ruby_str(item) for item in _ruby_array(data.get("categories"))],
+            tags=[ruby_str(item) for item in _ruby_array(data.get("tags"))],
+            draft=draft,
+            data=data,
+            excerpt=excerpt,
+            output_ext=output_ext,
+        )
+
+    def _populate_title(self, source: SourceFile, data: dict[str, Any], relpath: str) -> bool:
+        """`Document#populate_title`; False when the file name's date is not a date."""
+        slug: str | None = None
+        ext: str | None = None
+        match = DATE_FILENAME.match(relpath)
+        if match:
+            date_text, slug, ext = match.groups()
+            if not isinstance(data.get("date"), datetime):
+                parsed = parse_time(date_text, self.tz)
+                if parsed is None:
+                    self._date_problem(source, date_text, "file name")
+                    return False
+                data["date"] = parsed
+        else:
+            dateless = DATELESS_FILENAME.match(relpath)
+            if dateless:
+                slug, ext = dateless.groups()
+        if slug is None:
+            slug = posixpath.splitext(posixpath.basename(relpath))[0]
+        slug = slug.rstrip(".")
+        if _missing(data.get("title")):
+            data["title"] = titleize_slug(slug)
+        if _missing(data.get("slug")):
+            data["slug"] = slug
+        if _missing(data.get("ext")):
+            data["ext"] = ext
+        return True
+
+    def _mtime(self, path: Path) -> datetime:
+        try:
+            return datetime.fromtimestamp(path.stat().st_mtime, self.tz)
+        except OSError:
+            return self.now
+
+    def _collection_template(self, label: str) -> str:
+        meta = self.config["collections"].get(label) or {}
+        if meta.get("permalink"):
+            return ruby_str(meta["permalink"])
+        return add_permalink_suffix("/:collection/:path", self.permalink_style)
+
+    def _document_url(
+        self,
+        source: SourceFile,
+        data: dict[str, Any],
+        label: str,
+        relpath: str,
+        stem: str,
+        ext: str,
+        output_ext: str,
+        template: str,
+    ) -> str:
+        """`Document#url`: the permalink (if any) or the collection template, via UrlDrop."""
+        slug_value = data.get("slug")
+        slug_text = None if slug_value is None else ruby_str(slug_value)
+        categories = _ruby_array(data.get("categories"))
+        cleaned = relpath[: len(relpath) - len(ext)] if ext else relpath
+        # Even for a draft Jekyll removes the collection's folder name, "_posts".
+        cleaned = cleaned.replace(f"_{label}", "", 1).rstrip(".")
+        placeholders: dict[str, Any] = {
+            "collection": label,
+            "name": slugify(stem),
+            "title": slugify(slug_text, "pretty", cased=True)
+            or slugify(stem, "pretty", cased=True),
+            "slug": slugify(slug_text) or slugify(stem),
+            "categories": "/".join(_unique([ruby_str(item).lower() for item in categories])),
+            "slugified_categories": "/".join(
+                _unique([slugify(ruby_str(item)) or "" for item in categories])
+            ),
+            "output_ext": output_ext,
+            "path": cleaned,
+            **date_placeholders(data["date"]),
+        }
+        permalink = data.get("permalink")
+        chosen = ruby_str(permalink) if not _missing(permalink) else template
+        generated, unknown = generate_url_from_drop(chosen, placeholders)
+        if unknown:
+            line = _front_matter_key_line(source, "permalink") if not _missing(permalink) else 1
+            names = ", ".join(f"`:{name}`" for name in unknown)
+            source.problems.append(
+                Problem(
+                    source.relpath,
+                    line,
+                    1,
+                    "permalink",
+                    f"unknown placeholder {names} in permalink `{chosen}`; Jekyll stops the build here",
+                )
+            )
+        return sanitize_url(generated)
+
+    # -- pages and collections ----------------------------------------------------------------
+
+    def _read_page(self, relpath: str, dir_rel: str) -> None:
+        source = read_source(self.root / relpath, relpath)
+        data = source.front_matter
+        if "published" in data and _missing(data["published"]) and not self.unpublished:
+            self.problems.extend(source.problems)
+            return
+        self.pages.append(source)
+        name = posixpath.basename(relpath)
+        ext = posixpath.splitext(name)[1]
+        basename = name[: len(name) - len(ext)].rstrip(".") if ext else name.rstrip(".")
+        permalink = (
+            data["permalink"]
+            if "permalink" in data
+            else self.defaults_for(relpath, "pages").get("permalink")
+        )
+        output_ext = output_ext_for(ext, self.markdown, permalink)
+        if output_ext not in (".html", ".xhtml", ".htm"):
+            template = "/:path/:basename:output_ext"
+        elif basename == "index":
+            template = "/:path/"
+        else:
+            template = add_permalink_suffix("/:path/:basename", self.permalink_style)
+        chosen = ruby_str(permalink) if not _missing(permalink) else template
+        placeholders = {"path": dir_rel, "basename": basename, "output_ext": output_ext}
+        self.page_urls[relpath] = sanitize_url(generate_url_from_hash(chosen, placeholders))
+
+    def _read_collections(self) -> None:
+        """`CollectionReader#read`: every configured collection except posts and data."""
+        for label, meta in self.config["collections"].items():
+            if label in ("posts", "data"):
+                continue
+            label = re.sub(r"[^a-z0-9_\-.]", "", label, flags=re.IGNORECASE)
+            folder_rel = posixpath.join(self.collections_dir, f"_{label}")
+            folder = self.root / folder_rel
+            if not folder.is_dir():
+                continue
+            output = bool(meta.get("output"))
+            for entry, path in self._list_tree(folder, folder_rel, dotfiles=True):
+                relpath = f"{folder_rel}/{entry}"
+                if self._filter_reason(entry, "/" + folder_rel) is not None:
+                    continue
+                if not has_yaml_header(path):
+                    if output:
+                        self.static_files.append(relpath)
+                    continue
+                post = self._read_document(path, relpath, label)
+                if post is not None and output:
+                    self.documents.append(post)
+        self.documents.sort(key=lambda doc: (doc.collection, doc.date, doc.relpath))
+
+    def _generated_urls(self) -> list[str]:
+        """URLs that plugins named in `plugins` (or GitHub Pages' `gems`) write."""
+        plugins = {
+            ruby_str(name)
+            for name in _ruby_array(self.config.get("plugins"))
+            + _ruby_array(self.config.get("gems"))
+        }
+        urls: list[str] = []
+        if "jekyll-feed" in plugins:
+            feed = self.config.get("feed")
+            path = feed.get("path") if isinstance(feed, dict) and feed.get("path") else "feed.xml"
+            urls.append("/" + ruby_str(path).lstrip("/"))
+        if "jekyll-sitemap" in plugins:
+            urls += ["/sitemap.xml", "/robots.txt"]
+        per_page = self.config.get("paginate")
+        if "jekyll-paginate" in plugins and isinstance(per_page, int) and per_page > 0:
+            pattern = ruby_str(self.config.get("paginate_path") or "/page:num")
+            pages = -(-len(self.posts) // per_page)
+            urls += [
+                sanitize_url(pattern.replace(":num", str(number))) + "/"
+                for number in range(2, pages + 1)
+            ]
+        return urls
+
+
+def _front_matter_key_line(source: SourceFile, key: str) -> int:
+    """The file line of a top-level front-matter key (1 when not found)."""
+    if not source.front_matter_lines:
+        return 1
+    first, last = source.front_matter_lines
+    for number, line in enumerate(source.text.splitlines()[first - 1 : last], start=first):
+        if line.startswith(f"{key}:"):
+            return number
+    return first
+
+
+def _config_line(root: Path, key: str) -> int:
+    try:
+        lines = (root / "_config.yml").read_text("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next(
+        (number for number, line in enumerate(lines, start=1) if line.startswith(f"{key}:")), 1
+    )
