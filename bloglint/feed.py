@@ -29,7 +29,6 @@ from bloglint.liquid import (
     PageDrop,
     RenderCache,
     normalize_whitespace,
-    page_url,
     ruby_strftime,
     smartify,
     strip_html,
@@ -213,15 +212,18 @@ def find_feed_template(site: Site) -> SourceFile | None:
     return min(candidates, key=rank) if candidates else None
 
 
-def output_path(page: SourceFile) -> str:
-    url = page_url(page)
-    if url.endswith("/"):
-        url += "index.html"
-    return url.lstrip("/")
+def output_path(site: Site, page: SourceFile) -> str:
+    """Where Jekyll writes the page, relative to `_site` (a `permalink` may move it)."""
+    from bloglint.jekyll_config import markdown_extensions
+    from bloglint.permalink import destination_path, output_ext_for
+
+    ext = Path(page.relpath).suffix
+    out = output_ext_for(ext, markdown_extensions(site.config), page.front_matter.get("permalink"))
+    return destination_path(site.url_of(page), out, page=True).lstrip("/")
 
 
 def _render_template_feed(site: Site, renderer: JekyllLiquid, page: SourceFile) -> FeedResult:
-    result = FeedResult(path=output_path(page), text="", template=page.relpath)
+    result = FeedResult(path=output_path(site, page), text="", template=page.relpath)
     drop = PageDrop(renderer, page)
     try:
         text = renderer.render(page.body, page.relpath, first_line=page.body_line, page=drop)

@@ -30,7 +30,7 @@ from liquid.builtin.expressions import parse_primitive, tokenize
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.stream import TokenStream
 from liquid.tag import Tag
-from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
+from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 from liquid.undefined import is_undefined
 
 if TYPE_CHECKING:
@@ -539,31 +539,17 @@ class PageDrop(Drop):
         if key == "content":
             return page.body
         if key == "url":
-            return page_url(page)
+            return self.renderer.site.url_of(page)
         if key == "path":
             return page.front_matter.get("path", page.relpath)
         if key == "name":
             return page.relpath.rsplit("/", 1)[-1]
         if key == "dir":
-            url = page_url(page)
+            url = self.renderer.site.url_of(page)
             return url[: url.rfind("/") + 1] or "/"
         if key in page.front_matter:
             return page.front_matter[key]
         raise KeyError(key)
-
-
-def page_url(page: SourceFile) -> str:
-    """A page's URL as Jekyll builds it: `permalink`, else its path with the output extension."""
-    permalink = page.front_matter.get("permalink")
-    if isinstance(permalink, str) and permalink:
-        return permalink if permalink.startswith("/") else "/" + permalink
-    relpath = page.relpath
-    stem, dot, ext = relpath.rpartition(".")
-    if dot and ext.lower() in MARKDOWN_EXTS:
-        relpath = stem + ".html"
-    if relpath == "index.html" or relpath.endswith("/index.html"):
-        relpath = relpath[: -len("index.html")]
-    return "/" + relpath
 
 
 class SiteDrop(Drop):
@@ -726,11 +712,12 @@ class _MarkupTag(Tag):
         raise NotImplementedError
 
     def parse(self, stream: TokenStream) -> liquid_ast.Node:
-        token = stream.eat(TOKEN_TAG)
+        # Leave the stream on the tag's last token: the parser steps past it.
+        token = stream.current
         markup = ""
-        if stream.current.kind == TOKEN_EXPRESSION:
-            markup = stream.current.value
+        if stream.peek.kind == TOKEN_EXPRESSION:
             next(stream)
+            markup = stream.current.value
         return _TextNode(token, markup.strip(), self.render_markup)
 
 
@@ -891,7 +878,7 @@ class JekyllLiquid:
             raise ValueError(f"unknown flavour {flavour!r}; use one of {', '.join(FLAVOURS)}")
         self.site = site
         self.flavour = flavour
-        self.zone = site_timezone(site.config)
+        self.zone = getattr(site, "timezone", None) or site_timezone(site.config)
         self.build_time = (build_time or dt.datetime.now(dt.timezone.utc)).astimezone(self.zone)
         self._markdown = markdown
         self.cache = cache
@@ -952,6 +939,10 @@ class JekyllLiquid:
             parsed = parse_time(value, zone)
             if parsed is None:
                 return value
+            # Ruby's Time.parse keeps an offset written in the string (no localtime here).
+            written = _WRITTEN_OFFSET.search(value) if isinstance(value, str) else None
+            if written:
+                parsed = parsed.astimezone(_offset_zone(written))
             return ruby_strftime(parsed, to_text(fmt))
 
         filters: dict[str, Callable[..., Any]] = {
@@ -1118,10 +1109,7 @@ class JekyllLiquid:
             return to_text(post.data["excerpt"])
         key = id(post)
         if key not in self._excerpt:
-            separator = post.data.get(
-                "excerpt_separator", self.site.config.get("excerpt_separator", "\n\n")
-            )
-            text = excerpt_source(post.source.body, to_text(separator))
+            text = post.excerpt or ""
             if text and post.data.get("render_with_liquid") is not False:
                 text = self.render(
                     text,
@@ -1214,38 +1202,11 @@ class JekyllLiquid:
         return _normalize_url(site_url + to_text(self.relative_url(text)))
 
     def find_post(self, name: str) -> Post | None:
-        lookup = getattr(self.site, "post_by_name", None)
-        if lookup is not None:
-            try:
-                found = lookup(name)
-            except NotImplementedError:
-                found = None
-            if found is not None:
-                return found
-        for post in self.site.posts:
-            stem = post.source.relpath.rsplit(".", 1)[0]
-            if stem.endswith("/" + name) or stem.rsplit("/", 1)[-1] == name:
-                return post
-        return None
+        return self.site.post_by_name(name)
 
     def find_url(self, path: str) -> str | None:
-        path = path.lstrip("/")
-        lookup = getattr(self.site, "page_by_path", None)
-        if lookup is not None:
-            try:
-                page = lookup(path)
-            except NotImplementedError:
-                page = None
-            if page is not None:
-                url = getattr(page, "url", None)
-                return url if isinstance(url, str) else page_url(page)
-        for post in [*self.site.posts, *getattr(self.site, "documents", [])]:
-            if post.source.relpath == path:
-                return post.url
-        for page in self.site.pages:
-            if page.relpath == path:
-                return page_url(page)
-        return None
+        item = self.site.page_by_path(path)
+        return None if item is None else self.site.url_of(item)
 
     def expand_markup(self, context: RenderContext, markup: str) -> str:
         """Render `{{ ... }}` inside tag markup with the current variables."""
@@ -1259,9 +1220,8 @@ class JekyllLiquid:
     def evaluate(self, context: RenderContext, expression: str) -> Any:
         compiled = self._expressions.get(expression)
         if compiled is None:
-            compiled = parse_primitive(
-                self.env, TokenStream(tokenize(expression, parent_token=None))
-            )  # type: ignore[arg-type]
+            parent = Token(TOKEN_EXPRESSION, expression, 0, expression)
+            compiled = parse_primitive(self.env, TokenStream(tokenize(expression, parent)))  # type: ignore[arg-type]
             self._expressions[expression] = compiled
         return compiled.evaluate(context)
 
@@ -1299,15 +1259,10 @@ class JekyllLiquid:
         parts = markup.split()
         lang = (parts[0] if parts else "plaintext").lower()
         code = re.sub(r"\A(\r?\n)+|(\r?\n)+\Z", "", code)
-        highlighted: str | None = None
-        try:
-            from bloglint import render
+        # Jekyll: `Rouge::Lexer.find_fancy(lang) || Rouge::Lexers::PlainText`.
+        from bloglint.render.highlight import highlight
 
-            function = getattr(render, "highlight_code", None)
-            if function is not None:
-                highlighted = function(code, lang)
-        except ImportError:
-            highlighted = None
+        highlighted = highlight(code, lang, block=False)
         if highlighted is None:
             highlighted = html.escape(code, quote=False)
         return (
@@ -1335,21 +1290,14 @@ class JekyllLiquid:
         return [{"name": k, "items": v, "size": len(v)} for k, v in groups.items()]
 
 
-def excerpt_source(body: str, separator: str) -> str:
-    """The text Jekyll renders as a post's excerpt (Jekyll::Excerpt#extract_excerpt)."""
-    if not separator:
-        return ""
-    head, found, tail = body.partition(separator)
-    if not found or not tail:
-        return head
-    definitions = [
-        label + rest
-        for label, rest in re.findall(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", tail, re.MULTILINE)
-        if label in head
-    ]
-    if not definitions:
-        return head
-    return head + "\n\n" + "\n".join(definitions)
+_WRITTEN_OFFSET = re.compile(r"(?:\d\s*|T[\d:.]+)(Z|UTC|GMT|([+-])(\d{2}):?(\d{2}))\s*$", re.I)
+
+
+def _offset_zone(match: re.Match[str]) -> dt.tzinfo:
+    if match.group(2) is None:
+        return dt.timezone.utc
+    delta = dt.timedelta(hours=int(match.group(3)), minutes=int(match.group(4)))
+    return dt.timezone(-delta if match.group(2) == "-" else delta)
 
 
 def _date_string(value: dt.datetime, month: str, kind: str | None, style: str | None) -> str:
