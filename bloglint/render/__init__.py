@@ -1,0 +1,7 @@
+"""Render post Markdown to HTML exactly as Jekyll 4.3 / GitHub Pages do (kramdown GFM + rouge)."""
+
+from __future__ import annotations
+
+from bloglint.render.kramdown import render_markdown
+
+__all__ = ["render_markdown"]

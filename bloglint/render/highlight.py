@@ -1,0 +1,142 @@
+"""Syntax highlighting that reproduces rouge 3.30's HTML (as kramdown calls it) with Pygments.
+
+kramdown asks rouge for `Lexer.find_fancy(lang)`; an unknown name means "no highlighting" (the
+caller then writes a bare `<pre><code class="language-x">`). rouge's HTML formatter joins
+consecutive tokens of one type and wraps each run in `<span class="shortname">`, except plain
+`Text`. Token short names are Pygments' (they coincide with rouge's; rouge adds a few).
+
+The languages that matter in real blogs (shell, python, ...) are ported from rouge's own lexers to
+Pygments `ExtendedRegexLexer`s in `bloglint.render.rouge_lexers`, because rouge and Pygments
+tokenise differently (rouge's shell lexer marks `install ` with its trailing space as a builtin,
+for instance). Other languages rouge knows fall back to the Pygments lexer of the same name.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+# Every lexer tag and alias rouge 3.30 registers (Lexer.find is case-sensitive).
+ROUGE_NAMES = frozenset(
+    """
+Dockerfile HAML Isabelle LaTeX OCL R S TeX abap actionscript ada apache apex apib apiblueprint
+applescript armasm as as3 aug augeas awk bash bat batch batchfile bbcbasic behat bib bibtex biml bpf
+brainfuck brightscript brs bs bsdmake bsl c c# c++ ceylon cfc cfscript cl clean clj cljs clojure
+cmake cmhg cmm coffee coffee-script coffeescript common-lisp common_lisp conf config configuration
+console coq cpp cr crystal cs csharp css csvs cucumber cuda cypher d dafny dart datastudio diff
+digdag django dlang docker dockerfile dosbatch dot e-mail ecl eex eiffel elisp elixir elm
+emacs-lisp email eml epp eps erb erl erlang eruby esc escape ex exs factor fea ff fluent fortran
+freefem fsharp ftl gd gdscript ghc-cmm ghc-core gherkin glsl gnumake go golang gradle graphql
+groovy hack haml handlebars haskell haxe hbs hcl heex hh hlsl hocon hql hs html http hx hy hylang
+idlang idr idris igorpro ini io irb irb_output isa isabelle isbl j janet java javascript jdn jinja
+jl js jsl json json-doc jsonc jsonnet jsp jsx julia kdb+ kotlin ksh lasso lassoscript latex lean
+leex lhaskell lhs liquid lisp litcoffee literate_coffeescript literate_haskell lithaskell
+livescript llvm ls lua lustre lutin m m68k magik make makefile markdown mason mathematica matlab md
+meson mf microsoftshell minizinc mkd ml moon moonscript mosel msgtrans msshell mustache mxml nasm
+nes nesasm nginx nial nim nimrod nix nixos obj-c obj-c++ obj-cpp obj_c obj_c++ obj_cpp objc objc++
+objcpp objective_c objective_cpp objectivec objectivec++ objectivecpp ocaml ocl openedge opentype
+opentype_feature_file opentypefeature pascal patch perl php php3 php4 php5 pl plaintext plist
+plsql pony posh postscr postscript powershell pp praat prolog prometheus properties proto protobuf
+pry ps puppet py pyrex python pyx q qml r racket rb react realbasic reasonml rego rescript rhtml
+robot robot-framework robot_framework rs rs,ignore rs,no_run rs,should_panic ruby rust rust,ignore
+rust,no_run rust,should_panic s sas sass scala scheme scss sed sh shell shell-session
+shell_session sieve slice slim smalltalk smarty sml solidity sparql sqf sql squeak ssh st stan
+stata supercollider swift systemd syzlang syzprog tap tcl terminal terraform tex text tf toml ts
+tsx ttcn3 tulip turtle twig typescript udiff unit-file vala varnish varnishconf vb vcl velocity
+verilog vhdl vim viml vimscript visualbasic vue vuejs winbatch wl wollok xml xojo xpath xquery
+yaml yang yml zig zir zsh
+""".split()
+)
+PLAINTEXT = frozenset({"plaintext", "text"})
+
+# rouge names whose Pygments lexer has another name.
+PYGMENTS_ALIASES = {
+    "console": "console",
+    "shell_session": "console",
+    "terminal": "console",
+    "viml": "vim",
+    "vimscript": "vim",
+    "plist": "xml",
+    "jsonc": "json",
+}
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape(text: str) -> str:
+    return text.translate(_ESCAPES)
+
+
+@cache
+def _lexer(name: str) -> Any:
+    """A lexer for a rouge name, `None` if rouge knows no such language."""
+    from bloglint.render import rouge_lexers
+
+    if name in PLAINTEXT:
+        return "plaintext"
+    ported = rouge_lexers.find(name)
+    if ported is not None:
+        return ported
+    if name not in ROUGE_NAMES:
+        return None
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        return get_lexer_by_name(
+            PYGMENTS_ALIASES.get(name, name).lower(), stripnl=False, ensurenl=False
+        )
+    except ClassNotFound:
+        return "plaintext"
+
+
+def _shortname(token: Any) -> str | None:
+    from pygments.token import STANDARD_TYPES, Text
+
+    if token is Text:
+        return None
+    while token not in STANDARD_TYPES:
+        token = token.parent
+    return STANDARD_TYPES[token] or None
+
+
+def format_tokens(tokens: Any) -> str:
+    """rouge's Formatters::HTML over a token stream, joining runs of one token type."""
+    out: list[str] = []
+    last_token: Any = None
+    last_parts: list[str] = []
+
+    def flush() -> None:
+        if last_token is None:
+            return
+        value = escape("".join(last_parts))
+        name = _shortname(last_token)
+        out.append(f'<span class="{name}">{value}</span>' if name else value)
+
+    for token, value in tokens:
+        if not value:
+            continue
+        if token is last_token:
+            last_parts.append(value)
+            continue
+        flush()
+        last_token, last_parts = token, [value]
+    flush()
+    return "".join(out)
+
+
+def highlight(code: str, lang: str | None, block: bool) -> str | None:
+    """rouge's output for `code` (kramdown's default language is plaintext), or None."""
+    name = lang or "plaintext"
+    if "?" in name:  # rouge's "lang?option=value" form
+        name = name.split("?", 1)[0]
+    lexer = _lexer(name)
+    if lexer is None:
+        return None
+    if lexer == "plaintext":
+        body = escape(code)
+    else:
+        body = format_tokens((tok, val) for _, tok, val in lexer.get_tokens_unprocessed(code))
+    if block:
+        return f'<div class="highlight"><pre class="highlight"><code>{body}</code></pre></div>'
+    return body
