@@ -1,0 +1,342 @@
+"""Find tables of contents in a post's source: marker pairs, their list entries, kramdown `{:toc}`.
+
+Markers are HTML comments, which the Markdown parser keeps as opaque blocks, so they are found
+on the raw lines; lines inside code blocks and code spans are skipped (a post that *documents*
+`<!-- TOC -->` is not a TOC). Everything is located in file lines (front matter included).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from bloglint.document import Document
+
+# Marker comment bodies, by generator. VS Code "Markdown TOC" (alanwalk, huntertran) opens with
+# `<!-- TOC options -->`, matched case-insensitively like the extension does, and closes with
+# `<!-- /TOC -->`; markdown-toc (jonschlinkert) opens with the same word in lower case and
+# closes with `<!-- tocstop -->`. The closer decides which of the two a block belongs to.
+_COMMENT = re.compile(r"<!--([^\n]*?)-->")
+_TOC_OPEN = re.compile(r"\s*TOC(?P<options>(?:\s+\w+[:=][\w.]+)*)\s*", re.IGNORECASE)
+_TOC_CLOSE = re.compile(r"\s*/\s*TOC\s*", re.IGNORECASE)
+_TOCSTOP = re.compile(r"\s*tocstop\s*", re.IGNORECASE)
+_DOCTOC_OPEN = re.compile(r"\s*START doctoc\b.*", re.IGNORECASE)
+_DOCTOC_CLOSE = re.compile(r"\s*END doctoc\b.*", re.IGNORECASE)
+_VIM_OPEN = re.compile(r"\s*vim-markdown-toc\s+(?P<options>\S+)\s*")
+_VIM_CLOSE = re.compile(r"\s*vim-markdown-toc\s*")
+_MDFORMAT_OPEN = re.compile(r"\s*mdformat-toc\s+start\b(?P<options>.*?)\s*")
+_MDFORMAT_CLOSE = re.compile(r"\s*mdformat-toc\s+end\s*")
+_VSCODE_OPTION = re.compile(r"(\w+)[:=]([\w.]+)")
+_MDFORMAT_OPTION = re.compile(r"--(\w[\w-]*)(?:=(\S+))?")
+
+# kramdown replaces a list carrying the `toc` reference (`* TOC` then `{:toc}`) by a generated TOC.
+_KRAMDOWN_TOC = re.compile(
+    r"^[ \t]{0,3}\{:(?:[^}\n]*\s)?toc(?:\s[^}\n]*)?\}[ \t]*\r?$", re.MULTILINE
+)
+_LIST_ITEM_LINE = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+
+# One TOC entry: a list item whose text starts with a link (or, withLinks:false, plain text).
+_ENTRY = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d{1,9}[.)])(?:[ \t]+(?P<rest>.*?))?[ \t]*$"
+)
+# A destination ends at an ASCII space (Unicode spaces such as U+3000 belong to it).
+_LINK = re.compile(
+    r"\[(?P<text>.*)\]\((?P<target>[^ \t()]*(?:\([^ \t()]*\)[^ \t()]*)*)(?:[ \t]+\"[^\"]*\")?\)"
+)
+
+# Generators, as reported in messages and accepted in `bloglint: toc: style:`.
+MARKER_STYLES = ("vscode", "markdown-toc", "doctoc", "vim-markdown-toc", "mdformat-toc")
+STYLES = MARKER_STYLES + ("kramdown", "front-matter")
+
+OPENERS = {
+    "vscode": "<!-- TOC -->",
+    "markdown-toc": "<!-- toc -->",
+    "doctoc": "<!-- START doctoc -->",
+    "vim-markdown-toc": "<!-- vim-markdown-toc GFM -->",
+    "mdformat-toc": "<!-- mdformat-toc start -->",
+}
+CLOSERS = {
+    "vscode": "<!-- /TOC -->",
+    "markdown-toc": "<!-- tocstop -->",
+    "doctoc": "<!-- END doctoc -->",
+    "vim-markdown-toc": "<!-- vim-markdown-toc -->",
+    "mdformat-toc": "<!-- mdformat-toc end -->",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One marker comment. `family` pairs openers with closers ("toc" covers VS Code and markdown-toc)."""
+
+    family: str
+    opening: bool
+    style: str  # the generator it implies on its own (a "toc" opener is settled by its closer)
+    text: str  # the comment as written
+    start: int  # offset of "<!--" in the file text
+    end: int  # offset just past "-->"
+    line: int
+    column: int
+    options: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    """One list item of a TOC."""
+
+    line: int
+    column: int  # of the bullet
+    indent: int  # leading whitespace in columns (a tab counts 4)
+    bullet: str  # "-", "*", "+", or an ordered marker such as "1." / "3)"
+    text: str  # link text as written (the whole item text when there is no link)
+    target: str | None  # the link destination as written, None for a plain-text item
+
+
+@dataclass(frozen=True, slots=True)
+class TocBlock:
+    """A paired opening and closing marker and what lies between them."""
+
+    style: str
+    opening: Marker
+    closing: Marker
+    entries: tuple[TocEntry, ...]
+    inner: str  # the file text between the two markers
+
+    @property
+    def empty(self) -> bool:
+        return not self.inner.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class TocScan:
+    """Every TOC construct of one post."""
+
+    blocks: tuple[TocBlock, ...]
+    unpaired: tuple[Marker, ...]  # openers without closers and closers without openers
+    kramdown_lines: tuple[int, ...]  # lines of `{:toc}` that follow a list item
+    front_matter: bool | None  # the post's `toc:` front matter when it is a boolean
+
+    @property
+    def markers(self) -> tuple[Marker, ...]:
+        paired = [m for block in self.blocks for m in (block.opening, block.closing)]
+        return tuple(sorted(paired + list(self.unpaired), key=lambda m: m.start))
+
+    @property
+    def styles(self) -> frozenset[str]:
+        """The generators this post uses (unpaired openers count: the author meant a TOC)."""
+        found = {block.style for block in self.blocks}
+        found.update(m.style for m in self.unpaired if m.opening)
+        if self.kramdown_lines:
+            found.add("kramdown")
+        if self.front_matter:
+            found.add("front-matter")
+        return frozenset(found)
+
+
+class _Lines:
+    """Offsets of line starts, to turn a text offset into a 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        position = text.find("\n")
+        while position != -1:
+            self.starts.append(position + 1)
+            position = text.find("\n", position + 1)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
+        if end > start and self.text[end - 1] == "\r":
+            end -= 1
+        return start, end
+
+
+class _Code:
+    """Which file positions are code (blocks by line, spans by line and column)."""
+
+    def __init__(self, document: Document | None) -> None:
+        self.block_ranges: list[tuple[int, int]] = []
+        self.spans: dict[int, list[tuple[int, int, int, int]]] = {}
+        if document is None:
+            return
+        self.block_ranges = sorted((b.line, b.end_line) for b in document.code_blocks)
+        self._starts = [first for first, _ in self.block_ranges]
+        for span in document.code_spans:
+            for line in range(span.line, span.end_line + 1):
+                self.spans.setdefault(line, []).append(
+                    (span.line, span.column, span.end_line, span.end_column)
+                )
+
+    def in_block(self, line: int) -> bool:
+        index = bisect.bisect_right(getattr(self, "_starts", []), line) - 1
+        return index >= 0 and self.block_ranges[index][1] >= line
+
+    def covers(self, line: int, column: int) -> bool:
+        if self.in_block(line):
+            return True
+        for first, first_col, last, last_col in self.spans.get(line, ()):
+            after_start = line > first or column >= first_col
+            before_end = line < last or column < last_col
+            if after_start and before_end:
+                return True
+        return False
+
+
+def _classify(body: str) -> tuple[str, bool, str, dict[str, str]] | None:
+    """(family, opening, style, options) for a comment body that is a TOC marker."""
+    if _TOC_CLOSE.fullmatch(body):
+        return "toc", False, "vscode", {}
+    if _TOCSTOP.fullmatch(body):
+        return "toc", False, "markdown-toc", {}
+    match = _TOC_OPEN.fullmatch(body)
+    if match:
+        options = {k.lower(): v for k, v in _VSCODE_OPTION.findall(match.group("options"))}
+        # Lower-case `<!-- toc -->` is markdown-toc's spelling; VS Code writes `TOC`.
+        style = "markdown-toc" if body.strip().startswith("toc") else "vscode"
+        return "toc", True, style, options
+    if _DOCTOC_OPEN.fullmatch(body):
+        return "doctoc", True, "doctoc", {}
+    if _DOCTOC_CLOSE.fullmatch(body):
+        return "doctoc", False, "doctoc", {}
+    match = _MDFORMAT_OPEN.fullmatch(body)
+    if match:
+        options = {k.lower(): v or "" for k, v in _MDFORMAT_OPTION.findall(match.group("options"))}
+        return "mdformat-toc", True, "mdformat-toc", options
+    if _MDFORMAT_CLOSE.fullmatch(body):
+        return "mdformat-toc", False, "mdformat-toc", {}
+    if _VIM_CLOSE.fullmatch(body):
+        return "vim-markdown-toc", False, "vim-markdown-toc", {}
+    match = _VIM_OPEN.fullmatch(body)
+    if match:
+        return "vim-markdown-toc", True, "vim-markdown-toc", {"style": match.group("options")}
+    return None
+
+
+def _expand_indent(whitespace: str) -> int:
+    return sum(4 if char == "\t" else 1 for char in whitespace)
+
+
+def parse_entry(line_text: str, line: int) -> TocEntry | None:
+    """The TOC entry on one line, or None when the line is not a list item."""
+    match = _ENTRY.match(line_text)
+    if not match:
+        return None
+    rest = match.group("rest") or ""
+    link = _LINK.match(rest)
+    text, target = (link.group("text"), link.group("target")) if link else (rest, None)
+    indent = match.group("indent")
+    return TocEntry(
+        line=line,
+        column=len(indent) + 1,
+        indent=_expand_indent(indent),
+        bullet=match.group("bullet"),
+        text=text,
+        target=target,
+    )
+
+
+def _entries(lines: _Lines, opening: Marker, closing: Marker) -> tuple[TocEntry, ...]:
+    entries = []
+    for line in range(opening.line + 1, closing.line):
+        entry = parse_entry(lines.line_text(line), line)
+        if entry is not None:
+            entries.append(entry)
+    return tuple(entries)
+
+
+def _markers(text: str, lines: _Lines, body_start: int, code: _Code) -> list[Marker]:
+    markers = []
+    for match in _COMMENT.finditer(text, body_start):
+        kind = _classify(match.group(1))
+        if kind is None:
+            continue
+        line, column = lines.locate(match.start())
+        if code.covers(line, column):
+            continue
+        family, opening, style, options = kind
+        markers.append(
+            Marker(
+                family=family,
+                opening=opening,
+                style=style,
+                text=match.group(0),
+                start=match.start(),
+                end=match.end(),
+                line=line,
+                column=column,
+                options=options,
+            )
+        )
+    return markers
+
+
+def _pair(text: str, lines: _Lines, markers: list[Marker]) -> tuple[list[TocBlock], list[Marker]]:
+    """Pair each opener with the next closer of its family; TOCs do not nest."""
+    blocks: list[TocBlock] = []
+    unpaired: list[Marker] = []
+    pending: Marker | None = None
+    for marker in markers:
+        if marker.opening:
+            if pending is not None:
+                unpaired.append(pending)
+            pending = marker
+        elif pending is not None and pending.family == marker.family:
+            style = marker.style if marker.family == "toc" else pending.style
+            blocks.append(
+                TocBlock(
+                    style=style,
+                    opening=pending,
+                    closing=marker,
+                    entries=_entries(lines, pending, marker),
+                    inner=text[pending.end : marker.start],
+                )
+            )
+            pending = None
+        else:
+            unpaired.append(marker)
+    if pending is not None:
+        unpaired.append(pending)
+    unpaired.sort(key=lambda m: m.start)
+    return blocks, unpaired
+
+
+def _kramdown_tocs(text: str, lines: _Lines, body_start: int, code: _Code) -> tuple[int, ...]:
+    found = []
+    for match in _KRAMDOWN_TOC.finditer(text, body_start):
+        line, _ = lines.locate(match.start())
+        if line < 2 or code.in_block(line):
+            continue
+        if _LIST_ITEM_LINE.match(lines.line_text(line - 1)):
+            found.append(line)
+    return tuple(found)
+
+
+def scan_text(
+    text: str,
+    document: Document | None = None,
+    *,
+    body_line: int = 1,
+    front_matter_toc: bool | None = None,
+) -> TocScan:
+    """Find the TOC constructs in a file's text (front matter, if any, ends before `body_line`)."""
+    if "<!--" not in text and "toc" not in text:
+        return TocScan((), (), (), front_matter_toc)
+    lines = _Lines(text)
+    body_start = lines.starts[body_line - 1] if body_line - 1 < len(lines.starts) else len(text)
+    code = _Code(document)
+    blocks: list[TocBlock] = []
+    unpaired: list[Marker] = []
+    if "<!--" in text:
+        blocks, unpaired = _pair(text, lines, _markers(text, lines, body_start, code))
+    kramdown = _kramdown_tocs(text, lines, body_start, code) if "toc" in text else ()
+    return TocScan(tuple(blocks), tuple(unpaired), kramdown, front_matter_toc)
