@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from bloglint.engine import PostCheck, SiteCheck
 
-CHECKS: dict[str, str] = {}
+CHECKS: dict[str, str] = {
+    "BL020": "toc_missing",
+    "BL021": "toc_unpaired",
+    "BL022": "toc_stale",
+    "BL023": "toc_empty",
+    "BL024": "toc_glued",
+}
 
 
 def _module(rule_id: str) -> ModuleType | None:
