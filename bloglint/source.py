@@ -132,9 +132,17 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader
 
 
-def _yaml_problem(relpath: str, error: Exception, first_line: int) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = first_line + mark.line if mark is not None else first_line
+def _yaml_problem(relpath: str, error: Exception, last_line: int) -> Problem:
+    """A Problem at the YAML error's file line (the YAML text starts on file line 1).
+
+    PyYAML often notices an unclosed `[`/`{`/quote only at the end of the text; the place
+    where that construct started (its context mark) is then the useful line, as Psych says.
+    """
+    mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    if context_mark is not None and (mark is None or mark.line + 1 > last_line):
+        mark = context_mark
+    line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
     what = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
@@ -167,7 +175,7 @@ def parse_source(path: Path, relpath: str, data: bytes) -> SourceFile:
     try:
         value = load_yaml(match.group(1))
     except Exception as error:  # yaml.YAMLError, or a recursion error on absurd nesting
-        problems.append(_yaml_problem(relpath, error, 1))
+        problems.append(_yaml_problem(relpath, error, closer_line - 1))
         source.front_matter_valid = False
         return source
     if value is None:
