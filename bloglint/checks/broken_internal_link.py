@@ -1,0 +1,48 @@
+"""BL001 broken-internal-link: a link or image to a path that is not on the built site."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+
+from bloglint.engine import CheckContext
+from bloglint.links import OUTSIDE_BASEURL, LinkIndex, hit_at, link_index, resolved_links, shown
+from bloglint.model import Hit
+
+_POST_FILE = re.compile(r"^\d{2,4}-\d{1,2}-\d{1,2}-.+\.[^.]+$")
+
+
+def check(ctx: CheckContext) -> Iterator[Hit]:
+    index = link_index(ctx.site, ctx.memo)
+    for link, where in resolved_links(ctx):
+        if where.cls != "internal" or where.exists or where.path is None:
+            continue
+        if link.kind == "definition":
+            continue  # reported where the definition is used
+        what = "image" if link.image else "link"
+        if where.detail == OUTSIDE_BASEURL:
+            yield hit_at(
+                link,
+                f"{what} {shown(link.url)} is outside the site's baseurl `{index.baseurl}`, so it "
+                f"is not found on the published site; write `{{{{ '{where.path}' | relative_url }}}}`",
+            )
+            continue
+        yield hit_at(
+            link,
+            f"{what} {shown(link.url)} goes to `{where.path}`, which is not on the built site"
+            f"{_hint(where.path, index)}",
+        )
+
+
+def _hint(path: str, index: LinkIndex) -> str:
+    """What the author most likely meant: another case, or the post behind a source file name."""
+    name = posixpath.basename(path)
+    if _POST_FILE.match(name):
+        stem = name.rsplit(".", 1)[0]
+        if index.post_url(stem) is not None:
+            return f"; link to the post with `{{% post_url {stem} %}}`"
+    same = index.url_in_other_case(path)
+    if same:
+        return f"; URLs are case-sensitive: did you mean `{same}`"
+    return "; fix the path or add the file"

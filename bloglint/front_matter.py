@@ -1,0 +1,51 @@
+"""Helpers the front-matter and file rules share: where a key is, which rule owns a problem.
+
+Reading problems (`Problem.kind`, set by bloglint/source.py and bloglint/site.py) are mapped
+to rules here, in one table, so every problem becomes exactly one finding; a kind nobody
+claims falls to `unreadable-file` rather than being lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from bloglint.model import Hit, Problem
+
+if TYPE_CHECKING:
+    from bloglint.site import Site, SourceFile
+
+# Problem.kind -> the rule reporting it.
+PROBLEM_RULES: dict[str, str] = {
+    "yaml": "BL013",
+    "front-matter": "BL013",
+    "date": "BL014",
+}
+FALLBACK_RULE = "BL019"
+
+
+def key_line(source: SourceFile, key: str) -> int:
+    """The file line of a top-level front-matter key, else the line that opens the front matter."""
+    if source.front_matter_lines is None:
+        return 1
+    first, last = source.front_matter_lines
+    pattern = re.compile(rf"^{re.escape(key)}\s*:")
+    for number, line in enumerate(source.text.split("\n")[first - 1 : last], start=first):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def problems_for(site: Site, rule_id: str) -> Iterator[tuple[str, Hit]]:
+    """The site's reading problems that belong to `rule_id`, once each, as (relpath, Hit)."""
+    seen: set[Problem] = set()
+    posts = (*site.posts, *site.documents, *getattr(site, "unpublished", ()))
+    sources = [post.source for post in posts] + list(site.pages)
+    problems = [p for source in sources for p in source.problems] + list(site.problems)
+    for problem in problems:
+        if problem in seen:
+            continue
+        seen.add(problem)
+        if PROBLEM_RULES.get(problem.kind, FALLBACK_RULE) == rule_id:
+            yield problem.path, Hit(problem.line, problem.column, problem.message)
