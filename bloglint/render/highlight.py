@@ -96,8 +96,20 @@ def _shortname(token: Any) -> str | None:
     if token is Text:
         return None
     while token not in STANDARD_TYPES:
+        extra = ROUGE_ONLY_TYPES.get(tuple(token))
+        if extra:
+            return extra
         token = token.parent
     return STANDARD_TYPES[token] or None
+
+
+# Token types rouge has and Pygments lacks (rouge's short names).
+ROUGE_ONLY_TYPES = {
+    ("Keyword", "Variable"): "kv",
+    ("Literal", "Number", "Other"): "mx",
+    ("Punctuation", "Indicator"): "pi",
+    ("Comment", "Doc"): "cd",
+}
 
 
 def format_tokens(tokens: Any) -> str:

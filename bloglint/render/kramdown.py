@@ -1866,7 +1866,7 @@ def list_line_patterns(indentation: int) -> tuple[re.Pattern[str], ...]:
     """content_re, lazy_re and indent_re of a list item whose text starts at `indentation`."""
     cached = _list_patterns.get(indentation)
     if cached is None:
-        indent_re = rx(f" {{{indentation}}}")
+        indent_re = rx(f"^ {{{indentation}}}")
         content_re = rx(
             rf"(?:(?:\t| {{4}}){{{indentation // 4}}} {{{indentation % 4}}}"
             rf"|(?:\t| {{4}}){{{indentation // 4 + 1}}}).*{NS}.*\n"
