@@ -135,7 +135,10 @@ _TEXT_COMMANDS = frozenset(
     "ss i j aa AA ae AE oe OE o O l L u v H c r hspace kern textcolor color".split()
 )
 
-_TOKEN = re.compile(r"\\([a-zA-Z]+|.?)|%[^\n]*|[ \t\r\n]+|.", re.DOTALL)
+# Control sequences, comments, white space, runs of letters/digits (one atom per character, but
+# scanned as one token for speed and split when a single character is taken as an argument),
+# and single characters.
+_TOKEN = re.compile(r"\\(?:[a-zA-Z]+|.?)|%[^\n]*|[ \t\r\n]+|[A-Za-z0-9]{2,}|.", re.DOTALL)
 
 
 @dataclass(slots=True)
@@ -162,24 +165,40 @@ class _Checker:
         self.vocab = vocabulary(engine)
         self.macros = set(macros)
         self.issues: list[TexIssue] = []
-        self.tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(tex)]
+        self.tokens: list[str] = _TOKEN.findall(tex)
         self.i = 0
         self.stack = [_Frame("top", 0)]
         self.in_body = 0  # depth of \newcommand/\def bodies being read (`#1` allowed there)
 
-    def issue(self, kind: IssueKind, offset: int, message: str) -> None:
-        self.issues.append(TexIssue(kind, offset, message))
+    def issue(self, kind: IssueKind, index: int, message: str) -> None:
+        """Record a problem at token `index` (turned into a string offset at the end)."""
+        self.issues.append(TexIssue(kind, index, message))
+
+    def offsets(self) -> list[TexIssue]:
+        starts = [0]
+        for tok in self.tokens:
+            starts.append(starts[-1] + len(tok))
+        return [TexIssue(i.kind, starts[i.offset], i.message) for i in self.issues]
 
     def peek(self) -> tuple[int, str] | None:
-        """The next token that is not white space or a comment (the position is not moved)."""
+        """The next token that is not white space or a comment, with its index (not taken)."""
         tokens = self.tokens
         while self.i < len(tokens):
-            first = tokens[self.i][1][0]
-            if first in " \t\r\n%":
+            tok = tokens[self.i]
+            if tok[0] in " \t\r\n%":
                 self.i += 1
                 continue
-            return tokens[self.i]
+            return self.i, tok
         return None
+
+    def take(self) -> str:
+        """Take the peeked token; of a run of letters or digits, only its first character."""
+        tok = self.tokens[self.i]
+        if len(tok) > 1 and tok[0] != "\\" and tok[0].isalnum():
+            self.tokens[self.i : self.i + 1] = [tok[0], tok[1:]]
+            tok = tok[0]
+        self.i += 1
+        return tok
 
     def skip_balanced(self, open_pos: int, close: str = "}") -> str | None:
         """Skip an opaque argument whose opening brace was just read; return its text."""
@@ -187,19 +206,19 @@ class _Checker:
         start = self.i
         tokens = self.tokens
         while self.i < len(tokens):
-            pos, tok = tokens[self.i]
+            pos, tok = self.i, tokens[self.i]
             self.i += 1
             if tok == "{":
                 depth += 1
             elif tok == "}":
                 if depth == 0:
                     if close == "}":
-                        return "".join(t for _, t in tokens[start : self.i - 1])
+                        return "".join(tokens[start : self.i - 1])
                     self.issue("syntax", pos, "extra close brace `}`")
                     return None
                 depth -= 1
             elif tok == "]" and close == "]" and depth == 0:
-                return "".join(t for _, t in tokens[start : self.i - 1])
+                return "".join(tokens[start : self.i - 1])
         self.issue("syntax", open_pos, f"missing `{close}` to close the argument")
         return None
 
@@ -208,7 +227,7 @@ class _Checker:
         tokens = self.tokens
         stack = self.stack
         while self.i < len(tokens):
-            pos, tok = tokens[self.i]
+            pos, tok = self.i, tokens[self.i]
             self.i += 1
             c = tok[0]
             if c in " \t\r\n%":
@@ -233,7 +252,7 @@ class _Checker:
                 frame.new_atom()
             elif c == "#":
                 nxt = self.peek()
-                if not (self.in_body and nxt and nxt[1].isdigit()):
+                if not (self.in_body and nxt and nxt[1][0].isdigit()):
                     self.issue("syntax", pos, "`#` outside a macro definition")
             elif c == "$" and self.engine == "katex":
                 # MathJax typesets a stray `$` inside math as a dollar sign; KaTeX refuses it.
@@ -249,7 +268,7 @@ class _Checker:
                 self.issue("syntax", frame.start, "`\\left` without a matching `\\right`")
             else:
                 self.issue("syntax", frame.start, "missing close brace `}`")
-        return self.issues
+        return self.offsets() if self.issues else []
 
     def close_brace(self, pos: int) -> None:
         stack = self.stack
@@ -285,8 +304,8 @@ class _Checker:
         if nxt is None or nxt[1] in ("}", "&", "^", "_", "#", "\\right", "\\end", "\\\\"):
             self.issue("syntax", pos, f"missing argument for `{c}`")
             return
-        apos, tok = nxt
-        self.i += 1
+        apos = nxt[0]
+        tok = self.take()
         if tok == "{":
             self.stack.append(_Frame("script", apos))
         elif tok[0] == "\\" and len(tok) > 1:
@@ -323,8 +342,8 @@ class _Checker:
             ):
                 self.issue("syntax", pos, f"missing argument for `\\{name}`")
                 return
-            apos, tok = nxt
-            self.i += 1
+            apos = nxt[0]
+            tok = self.take()
             if tok == "{":
                 if kind == "m":
                     self.stack.append(_Frame("arg", apos, name=name, pending=spec[n + 1 :]))
@@ -345,7 +364,7 @@ class _Checker:
         tokens = self.tokens
         strict = self.engine in ("mathjax3", "katex")
         while self.i < len(tokens):
-            pos, tok = tokens[self.i]
+            pos, tok = self.i, tokens[self.i]
             self.i += 1
             if tok == "{":
                 depth += 1
@@ -355,7 +374,7 @@ class _Checker:
                 depth -= 1
             elif tok == "$":
                 # `$..$` inside \text switches back to math; skip to the closing `$`.
-                while self.i < len(tokens) and tokens[self.i][1] != "$":
+                while self.i < len(tokens) and tokens[self.i] != "$":
                     self.i += 1
                 self.i += 1
             elif strict and tok in ("^", "_", "&"):
@@ -401,6 +420,8 @@ class _Checker:
                 self.arguments(pos, name, spec)
 
     def symbol(self, pos: int, ch: str) -> None:
+        if ch in "\t\r\n":
+            ch = " "  # a backslash before a line break is a control space, as in TeX
         if ch in "()[]":
             self.issue("syntax", pos, f"`\\{ch}` inside math: math delimiters cannot be nested")
             return
@@ -527,15 +548,11 @@ class _Checker:
             if nxt and nxt[1] == "=":
                 self.i += 1
             if self.peek():
-                self.i += 1
+                self.take()
             return
         # Parameters ([n][default] or #1#2), then the body, which is only checked for braces:
         # its commands may refer to parameters and are checked where the macro is used.
-        while (
-            (nxt := self.peek()) is not None
-            and nxt[1] in ("[", "#")
-            or (nxt is not None and nxt[1].isdigit() and len(nxt[1]) == 1)
-        ):
+        while (nxt := self.peek()) is not None and (nxt[1] in ("[", "#") or nxt[1].isdigit()):
             self.i += 1
             if nxt[1] == "[":
                 self.skip_balanced(nxt[0], "]")

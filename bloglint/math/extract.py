@@ -1,0 +1,657 @@
+"""Find the math in a post body exactly where the site's engine will see it.
+
+The engine (MathJax's tex2jax or KaTeX's auto-render) scans the HTML kramdown produces, so
+this module follows kramdown from the source: fenced and indented code blocks are never
+math (they become `<pre>`); raw HTML blocks pass through untouched; in Markdown text kramdown
+turns `$$..$$` into `\\(..\\)`/`\\[..\\]` itself and removes the backslash of every escape
+(`\\\\(` → `\\(`, `\\(` → `(`, `\\{` → `{`), and `*`/`_` pairs become emphasis. Code spans are
+kept verbatim and are scanned only when the site typesets math inside `<code>`.
+
+`extract_math` returns every formula with its file position and the problems that are about
+where math is or is not (an unclosed `\\(`, `$x$` where `$` is no delimiter, math kramdown
+will mangle). Checking the TeX itself is `bloglint.math.tex`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bloglint.math.profile import MathProfile
+
+Where = Literal["code", "text", "html", "kramdown"]
+ProblemKind = Literal["unclosed", "literal-dollar", "mangled", "eaten-backslash"]
+
+
+class _Lines:
+    """Body offset → file (line, column), by bisecting the line starts (found on first use)."""
+
+    def __init__(self, body: str, first_line: int) -> None:
+        self.body = body
+        self.starts: list[int] = []
+        self.first_line = first_line
+
+    def at(self, offset: int) -> tuple[int, int]:
+        if not self.starts:
+            self.starts = [0] + [m.end() for m in re.finditer("\n", self.body)]
+        index = bisect_right(self.starts, offset) - 1
+        return self.first_line + index, offset - self.starts[index] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """One formula as the engine receives it, and where it is in the file."""
+
+    tex: str  # the TeX between the delimiters, as the engine sees it
+    display: bool
+    delimiter: str  # the opening delimiter the engine sees: "\\(", "\\[", "$", "$$", "\\begin"
+    where: Where  # code span, Markdown text, raw HTML, or kramdown's own $$ math
+    offset: int  # body offset of the opening delimiter
+    anchors: tuple[tuple[int, int], ...]  # (offset in tex, body offset), ascending
+    lines: _Lines = field(repr=False, compare=False)
+    note: str | None = None  # e.g. text after the math inside the same code span
+
+    @property
+    def line(self) -> int:
+        """1-based file line of the opening delimiter."""
+        return self.lines.at(self.offset)[0]
+
+    @property
+    def column(self) -> int:
+        return self.lines.at(self.offset)[1]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """File line and column of `tex[offset]` (kramdown's escapes accounted for)."""
+        start, body_offset = self.anchors[0]
+        for anchor in self.anchors:
+            if anchor[0] > offset:
+                break
+            start, body_offset = anchor
+        return self.lines.at(body_offset + offset - start)
+
+
+@dataclass(frozen=True, slots=True)
+class MathProblem:
+    kind: ProblemKind
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(slots=True)
+class MathScan:
+    formulas: list[Formula] = field(default_factory=list)
+    problems: list[MathProblem] = field(default_factory=list)
+
+
+# --- blocks -------------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^[ \t]*(```+|~~~+)(.*)", re.M)
+# HTML block elements (kramdown's list) plus the ones MathJax skips; a line starting with one of
+# these tags starts a raw HTML block whose content kramdown passes through.
+_BLOCK_TAGS = frozenset(
+    "address article aside applet body blockquote caption center col colgroup dd div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe "
+    "legend menu li main map nav ol optgroup p pre section summary table tbody td th thead "
+    "tfoot tr ul script style textarea noscript details math svg".split()
+)
+_SKIPPED_TAGS = frozenset("pre script style textarea noscript".split())
+_HTML_START = re.compile(r" {0,3}<([A-Za-z][\w-]*)")
+_LIST_ITEM = re.compile(r"( {0,3})([*+-]|\d+[.)])([ \t]+|$)")
+
+
+@dataclass(slots=True)
+class _Blocks:
+    """Body offsets of regions that are not Markdown text."""
+
+    code: list[tuple[int, int]] = field(default_factory=list)  # fenced/indented code: never math
+    html: list[tuple[int, int]] = field(default_factory=list)  # raw HTML blocks
+
+
+def _fences(body: str) -> list[tuple[int, int]]:
+    """Fenced code blocks as (start, end) offsets; an unclosed fence is text, as in kramdown."""
+    regions = []
+    opener: re.Match[str] | None = None
+    for m in _FENCE.finditer(body):
+        fence = m.group(1)
+        if opener is None:
+            if fence[0] == "`" and "`" in m.group(2):
+                continue  # ```code``` on one line is a code span, not a fence
+            opener = m
+        elif fence[0] == opener.group(1)[0] and len(fence) >= len(opener.group(1)):
+            if not m.group(2).strip():
+                regions.append((opener.start(), m.end()))
+                opener = None
+    return regions
+
+
+def _blocks(body: str, fences: list[tuple[int, int]]) -> _Blocks:
+    """One pass over the lines outside fences: indented code and raw HTML blocks."""
+    blocks = _Blocks(code=list(fences))
+    fence_iter = iter(fences)
+    next_fence = next(fence_iter, (-1, -1))
+    pos = 0
+    prev_blank = True
+    in_code = False
+    list_indent = 0  # content column of the list we are in, 0 outside lists
+    in_list = False
+    skip_to = -1
+    for line in body.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if start < skip_to:
+            continue
+        if start == next_fence[0]:
+            skip_to = next_fence[1] + 1
+            next_fence = next(fence_iter, (-1, -1))
+            prev_blank = in_code = False
+            continue
+        stripped = line.lstrip()
+        if not stripped:
+            prev_blank = True
+            continue
+        indent = len(line) - len(stripped)
+        if indent >= 4 or "\t" in line[:indent]:
+            indent += 3 * line[:indent].count("\t")
+            if in_code or (prev_blank and indent >= list_indent + 4):
+                if in_code:
+                    blocks.code[-1] = (blocks.code[-1][0], pos - 1)
+                else:
+                    blocks.code.append((start, pos - 1))
+                in_code = True
+                prev_blank = False
+                continue
+        in_code = False
+        first = stripped[0]
+        if first in "*+-0123456789" and (item := _LIST_ITEM.match(line)):
+            in_list = True
+            list_indent = len(item.group(0)) if item.group(3) else len(item.group(1)) + 2
+        elif prev_blank and indent == 0:
+            in_list, list_indent = False, 0
+        if first == "<" and (prev_blank or not in_list):
+            html = _HTML_START.match(line)
+            if html and html.group(1).lower() in _BLOCK_TAGS:
+                stop = _html_end(body, start, html.group(1).lower())
+                blocks.html.append((start, stop))
+                skip_to = stop + 1
+        prev_blank = False
+    return blocks
+
+
+def _html_end(body: str, start: int, tag: str) -> int:
+    """Where a raw HTML block ends: after its matching end tag (nesting counted), else at a
+    blank line."""
+    pattern = re.compile(rf"<(/?){re.escape(tag)}(?=[\s>/])[^>]*?(/?)>", re.I)
+    depth = 0
+    for m in pattern.finditer(body, start):
+        if m.group(1):
+            depth -= 1
+        elif not m.group(2):
+            depth += 1
+        if depth <= 0:
+            stop = body.find("\n", m.end())
+            return len(body) if stop < 0 else stop
+    blank = re.compile(r"\n[ \t]*\n").search(body, start)
+    return blank.start() if blank else len(body)
+
+
+def _inside(regions: list[tuple[int, int]], offset: int) -> bool:
+    for start, end in regions:
+        if start <= offset <= end:
+            return True
+    return False
+
+
+# --- tex2jax ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Delims:
+    start: re.Pattern[str]
+    ends: dict[str, tuple[str, bool]]  # opener -> (closer, display)
+    environments: bool
+
+
+def _delimiters(profile: MathProfile) -> _Delims:
+    ends: dict[str, tuple[str, bool]] = {}
+    for open_, close in profile.inline:
+        ends.setdefault(open_, (close, False))
+    for open_, close in profile.display:
+        ends.setdefault(open_, (close, True))
+    alternatives = sorted(ends, key=len, reverse=True)
+    parts = [re.escape(a) for a in alternatives]
+    if profile.environments:
+        parts.append(r"\\begin\{([^}]*)\}")
+    return _Delims(re.compile("|".join(parts)), ends, profile.environments)
+
+
+def _scan_run(text: str, delims: _Delims, escapes: bool) -> list[tuple[int, int, int, str, bool]]:
+    """tex2jax's scan of one text run: (start, tex_start, tex_end, opener, display) per formula.
+
+    An end delimiter counts only where braces are balanced; a start without an end is
+    skipped and the scan goes on after it (tex2jax 2.7 and MathJax 3's FindTeX agree on this).
+    """
+    found = []
+    pos = 0
+    while True:
+        m = delims.start.search(text, pos)
+        if m is None:
+            return found
+        opener = m.group(0)
+        if escapes and m.start() > 0 and text[m.start() - 1] == "\\" and opener[0] == "$":
+            pos = m.end()
+            continue
+        if opener.startswith("\\begin"):
+            env = m.group(1) or ""
+            close, display, tex_start = f"\\end{{{env}}}", True, m.start()
+        else:
+            close, display = delims.ends[opener]
+            tex_start = m.end()
+        end = _find_end(text, m.end(), close)
+        if end < 0:
+            pos = m.end()
+            continue
+        if opener.startswith("\\begin"):
+            found.append((m.start(), tex_start, end + len(close), "\\begin", display))
+        else:
+            found.append((m.start(), tex_start, end, opener, display))
+        pos = end + len(close)
+
+
+_END_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _find_end(text: str, pos: int, close: str) -> int:
+    """Where `close` ends the formula: the first one outside braces, skipping `\\x` pairs."""
+    pattern = _END_PATTERNS.get(close)
+    if pattern is None:
+        pattern = _END_PATTERNS[close] = re.compile(
+            re.escape(close) + r"|\\.|[{}]"
+            if close[0] == "\\"
+            else r"\\.|[{}]|" + re.escape(close),
+            re.S,
+        )
+    end = text.find(close, pos)
+    if end < 0:
+        return -1
+    between = text[pos:end]
+    if "{" not in between and "}" not in between and "\\\\" not in between:
+        # No braces and no `\\` before the first candidate: nothing can hide it.
+        if not between.endswith("\\"):
+            return end
+    depth = 0
+    for m in pattern.finditer(text, pos):
+        token = m.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = depth - 1 if depth else 0
+        elif token == close:
+            if depth == 0:
+                return m.start()
+            if close[0] == "\\":
+                continue
+    return -1
+
+
+# --- kramdown text ------------------------------------------------------------------------
+
+# GFM's escapable characters (kramdown-parser-gfm): the backslash goes, the character stays.
+_ESCAPE = re.compile(r"\\([\\.*_+`<>()\[\]{}#!:|\"'$=\-~])")
+_CODE_RUN = re.compile(r"(?<!\\)`+")
+_KRAMDOWN_MATH = re.compile(r"(?<!\\)\$\$(.*?)\$\$", re.S)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_INLINE_SKIP = re.compile(r"<!--.*?-->|<(pre|script|style|textarea)\b.*?</\1\s*>", re.S | re.I)
+_INTERESTING = re.compile(r"[\\`$<]")
+_TEXLIKE = re.compile(r"\\[A-Za-z]+|[\^_{}]|^[A-Za-z]$|^[A-Za-z](?:'|_\w|\^\w)")
+
+
+def _unescape(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """kramdown's escape handling: the output and (output offset, source offset) anchors."""
+    out: list[str] = []
+    anchors = [(0, 0)]
+    last = 0
+    length = 0
+    for m in _ESCAPE.finditer(text):
+        out.append(text[last : m.start()])
+        length += m.start() - last
+        out.append(m.group(1))
+        anchors.append((length, m.start() + 1))
+        length += 1
+        last = m.end()
+        anchors.append((length, last))
+    out.append(text[last:])
+    return "".join(out), anchors
+
+
+def _source_offset(anchors: list[tuple[int, int]], offset: int) -> int:
+    index = bisect_right(anchors, (offset, 1 << 62)) - 1
+    out_start, src_start = anchors[index]
+    return src_start + offset - out_start
+
+
+class _Extractor:
+    def __init__(self, body: str, first_line: int, profile: MathProfile) -> None:
+        self.body = body
+        self.profile = profile
+        self.lines = _Lines(body, first_line)
+        self.delims = _delimiters(profile)
+        self.scan = MathScan()
+
+    def formula(
+        self,
+        tex: str,
+        display: bool,
+        delimiter: str,
+        where: Where,
+        opener_at: int,
+        anchors: list[tuple[int, int]],
+        note: str | None = None,
+    ) -> None:
+        """Record a formula; `anchors` map offsets in `tex` to body offsets."""
+        self.scan.formulas.append(
+            Formula(tex, display, delimiter, where, opener_at, tuple(anchors), self.lines, note)
+        )
+
+    def problem(self, kind: ProblemKind, at: int, message: str) -> None:
+        line, column = self.lines.at(at)
+        self.scan.problems.append(MathProblem(kind, line, column, message))
+
+    # -- regions ---------------------------------------------------------------------------
+    def run(self) -> MathScan:
+        body = self.body
+        fences = _fences(body)
+        blocks = _blocks(body, fences)
+        for start, end in blocks.html:
+            self.html(start, end)
+        # Markdown text: everything outside code blocks and HTML blocks, paragraph by paragraph.
+        skip = sorted(blocks.code + blocks.html)
+        pos = 0
+        for start, end in skip + [(len(body), len(body))]:
+            if start > pos:
+                self.markdown(pos, start)
+            pos = max(pos, end + 1)
+        self.scan.formulas.sort(key=lambda f: f.offset)
+        self.scan.problems.sort(key=lambda p: (p.line, p.column))
+        return self.scan
+
+    def html(self, start: int, end: int) -> None:
+        """A raw HTML block: kramdown leaves it alone; the engine scans its text nodes."""
+        text = self.body[start:end]
+        if not any(d in text for d in self.delims.ends) and "\\begin" not in text:
+            return
+        text = _INLINE_SKIP.sub(lambda m: " " * len(m.group()), text)
+        if not self.profile.code:
+            text = re.sub(
+                r"<code\b.*?</code\s*>", lambda m: " " * len(m.group()), text, flags=re.S | re.I
+            )
+        # Tags end text nodes (except <br>, which tex2jax joins across): cut the runs there.
+        pos = 0
+        for m in re.finditer(r"<(?!br\b)[^>]*>", text):
+            self.engine_run(text[pos : m.start()], start + pos, "html", [(0, start + pos)])
+            pos = m.end()
+        self.engine_run(text[pos:], start + pos, "html", [(0, start + pos)])
+
+    def engine_run(
+        self, text: str, at: int, where: Where, anchors: list[tuple[int, int]]
+    ) -> list[tuple[int, int, int, str, bool]]:
+        """Scan a text run the engine sees; `anchors` map run offsets to body offsets."""
+        found = _scan_run(text, self.delims, self.profile.escapes)
+        for start, tex_start, tex_end, opener, display in found:
+            tex = text[tex_start:tex_end]
+            if len(anchors) == 1:  # verbatim text: offsets shift by a constant
+                base = anchors[0][1] - anchors[0][0]
+                self.formula(tex, display, opener, where, base + start, [(0, base + tex_start)])
+                continue
+            tex_anchors = [
+                (max(o - tex_start, 0), _source_offset(anchors, max(o, tex_start)))
+                for o, _ in anchors
+                if o < tex_end
+            ]
+            tex_anchors = [a for a in tex_anchors if a[0] > 0 or a == tex_anchors[0]]
+            first = (0, _source_offset(anchors, tex_start))
+            tex_anchors = [first] + [a for a in tex_anchors if a[0] > 0]
+            self.formula(tex, display, opener, where, _source_offset(anchors, start), tex_anchors)
+        return found
+
+    # -- Markdown text -----------------------------------------------------------------------
+    def markdown(self, start: int, end: int) -> None:
+        body = self.body
+        segment = body[start:end]
+        if "\\" not in segment and "$" not in segment and "`" not in segment:
+            return
+        pos = start
+        for m in _PARAGRAPH_BREAK.finditer(segment):
+            self.paragraph(pos, start + m.start())
+            pos = start + m.end()
+        self.paragraph(pos, end)
+
+    def paragraph(self, start: int, end: int) -> None:
+        """One paragraph (or other text block): code spans, kramdown math, then text runs."""
+        body = self.body
+        text = body[start:end]
+        if "\\" not in text and "$" not in text and "`" not in text:
+            return
+        # Inline comments and raw <pre>/<script>: the engine never sees them.
+        holes = [(m.start(), m.end()) for m in _INLINE_SKIP.finditer(text)]
+        pieces: list[tuple[int, int]] = []  # Markdown text between code spans and $$ math
+        pos = i = 0
+        n = len(text)
+        while True:
+            jump = _INTERESTING.search(text, i)
+            if jump is None:
+                break
+            i = jump.start()
+            c = text[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "`":
+                run = _CODE_RUN.match(text, i)
+                assert run is not None
+                ticks = run.group()
+                close = text.find(ticks, run.end())
+                while close >= 0 and (
+                    text.startswith("`", close + len(ticks)) or text[close - 1] == "`"
+                ):
+                    close = text.find(ticks, close + 1)
+                if close < 0:
+                    i = run.end()
+                    continue
+                pieces.append((pos, i))
+                self.code_span(start + run.end(), start + close)
+                i = pos = close + len(ticks)
+                continue
+            if c == "$":
+                if not text.startswith("$$", i) or not self.profile.kramdown_math:
+                    i += 1
+                    continue
+                m = _KRAMDOWN_MATH.match(text, i)
+                if m:
+                    pieces.append((pos, i))
+                    self.kramdown_math(start + i, m, text, start)
+                    i = pos = m.end()
+                    continue
+                self.unclosed_dollars(start + i, text[i + 2 :])
+                i += 2
+                continue
+            hole = next((h for h in holes if h[0] == i), None)
+            if hole:
+                pieces.append((pos, i))
+                i = pos = hole[1]
+                continue
+            i += 1
+        pieces.append((pos, n))
+        for a, b in pieces:
+            if a < b:
+                self.text_run(start + a, start + b)
+
+    def code_span(self, start: int, end: int) -> None:
+        content = self.body[start:end]
+        stripped = content.strip()
+        if not self.profile.code:
+            return
+        found = self.engine_run(content, start, "code", [(0, start)])
+        opener = next((o for o in self.delims.ends if stripped.startswith(o) and o != "$"), None)
+        if opener and (not found or content.find(opener) < found[0][0]):
+            close = self.delims.ends[opener][0]
+            self.problem(
+                "unclosed",
+                start + content.find(opener),
+                f"`{opener}` in this code span is never closed by `{close}`, so the engine "
+                f"shows it as code: add `{close}` where the formula ends",
+            )
+
+    def kramdown_math(self, at: int, m: re.Match[str], text: str, base: int) -> None:
+        """kramdown's own `$$..$$`: a block when it is the whole paragraph, else inline."""
+        whole = text[: m.start()].strip() == "" and text[m.end() :].strip() == ""
+        tex = m.group(1)
+        # kramdown strips the block's inner white space; offsets stay those of the source.
+        self.formula(tex, whole, "$$", "kramdown", at, [(0, base + m.start(1))])
+
+    def unclosed_dollars(self, at: int, rest: str) -> None:
+        following = rest.split("\n", 1)[0]
+        if _TEXLIKE.search(following[:80]):
+            self.problem(
+                "unclosed",
+                at,
+                "`$$` is never closed by another `$$`, so kramdown leaves the formula as text: "
+                "close it",
+            )
+
+    def text_run(self, start: int, end: int) -> None:
+        """Markdown text: what survives kramdown's escapes is what the engine scans."""
+        source = self.body[start:end]
+        if "\\" not in source and "$" not in source:
+            return
+        text, anchors = _unescape(source)
+        body_anchors = [(o, start + s) for o, s in anchors]
+        found = self.engine_run(text, start, "text", body_anchors)
+        self.eaten_backslashes(source, start, found, text, anchors)
+        if not self.profile.dollar_inline:
+            self.literal_dollars(source, start)
+        for run_start, tex_start, tex_end, opener, _ in found:
+            self.mangling(text, anchors, start, run_start, tex_start, tex_end, opener)
+
+    def eaten_backslashes(
+        self,
+        source: str,
+        start: int,
+        found: list[tuple[int, int, int, str, bool]],
+        text: str,
+        anchors: list[tuple[int, int]],
+    ) -> None:
+        """`\\(x\\)` in Markdown: kramdown drops the backslashes and the engine sees `(x)`."""
+        if "\\(" not in source and "\\[" not in source:
+            return
+        for m in re.finditer(r"(?<!\\)(?:\\\\)*\\([(\[])", source):
+            opener = "\\" + m.group(1)
+            if opener not in self.delims.ends:
+                continue
+            close = self.delims.ends[opener][0]
+            close_at = source.find(close, m.end())
+            if close_at < 0 or source[close_at - 1] == "\\":
+                continue
+            inner = source[m.end() : close_at]
+            if not _TEXLIKE.search(inner) or "\n\n" in inner:
+                continue
+            fix = "wrap it in backticks" if self.profile.code else f"write `\\{opener}`"
+            self.problem(
+                "eaten-backslash",
+                start + m.end() - 2,
+                f"kramdown turns `{opener}` into `{opener[1]}` here, so `{opener}{inner[:30]}` "
+                f"is not typeset: {fix}",
+            )
+
+    def literal_dollars(self, source: str, start: int) -> None:
+        if "$" not in source:
+            return
+        for m in _DOLLAR_PAIR.finditer(source):
+            inner = m.group(1)
+            if _TEXLIKE.search(inner):
+                self.problem(
+                    "literal-dollar",
+                    start + m.start(),
+                    f"`${inner}$` is shown literally: single `$` is not a math delimiter on "
+                    f"this site; write {self.suggest(inner)}",
+                )
+
+    def suggest(self, tex: str) -> str:
+        inline = self.profile.inline
+        if ("\\(", "\\)") in inline:
+            return f"`` `\\({tex}\\)` ``" if self.profile.code else f"`\\\\({tex}\\\\)`"
+        return f"`$${tex}$$`"
+
+    def mangling(
+        self,
+        text: str,
+        anchors: list[tuple[int, int]],
+        start: int,
+        run_start: int,
+        tex_start: int,
+        tex_end: int,
+        opener: str,
+    ) -> None:
+        """Bare math in Markdown that kramdown changes before the engine sees it."""
+        src_a = _source_offset(anchors, tex_start)
+        src_b = _source_offset(anchors, tex_end)
+        source = self.body[start + src_a : start + src_b]
+        reason = None
+        if re.search(r"(?<!\\)(?:\\\\)*\\[{}]", source):
+            reason = "kramdown turns `\\{` into `{`"
+        elif re.search(r"\\\\[ \t]*\n", source):
+            reason = "kramdown turns `\\\\` at the end of a line into a line break"
+        elif emphasis := _emphasis(source):
+            reason = f"kramdown reads the `{emphasis}` pair as emphasis"
+        if reason is None:
+            return
+        fix = "wrap the formula in backticks" if self.profile.code else "escape it with `\\`"
+        self.problem(
+            "mangled",
+            start + _source_offset(anchors, run_start),
+            f"{reason} inside this formula, so the engine gets different TeX: {fix}",
+        )
+
+
+_DOLLAR_PAIR = re.compile(r"(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,120}?)(?<=[^\s\\])\$(?![\w$])")
+
+
+def _emphasis(source: str) -> str | None:
+    """The delimiter of a `*`/`_` pair kramdown would turn into emphasis, if any.
+
+    kramdown opens emphasis on `*` or `_` followed by a non-space (an `_` right after a letter
+    or digit does not open), and closes it on the same character after a non-space.
+    """
+    for ch in "*_":
+        if ch not in source:
+            continue
+        pattern = re.compile(
+            rf"(?<!\\)(?<![\w{re.escape(ch)}]){re.escape(ch)}(?=[^\s{re.escape(ch)}])"
+            if ch == "_"
+            else r"(?<!\\)(?<!\*)\*(?=[^\s*])"
+        )
+        for m in pattern.finditer(source):
+            rest = source[m.end() :]
+            close = re.search(
+                rf"(?<=[^\s\\]){re.escape(ch)}" + (r"(?!\w)" if ch == "_" else ""), rest
+            )
+            if close:
+                return ch
+    return None
+
+
+def _may_have_math(body: str, profile: MathProfile) -> bool:
+    """A cheap test that skips most posts: no delimiter and no `$..$` lookalike, no math."""
+    openers = {o for o, _ in profile.inline + profile.display} | {"$$", "\\(", "\\["}
+    if any(o in body for o in openers) or (profile.environments and "\\begin{" in body):
+        return True
+    return "$" in body and any(_TEXLIKE.search(m.group(1)) for m in _DOLLAR_PAIR.finditer(body))
+
+
+def extract_math(body: str, first_line: int, profile: MathProfile) -> MathScan:
+    """Every formula in a post body (whose first line is file line `first_line`)."""
+    if not _may_have_math(body, profile):
+        return MathScan()
+    return _Extractor(body, first_line, profile).run()
