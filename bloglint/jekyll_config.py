@@ -95,7 +95,7 @@ def read_config_file(root: Path) -> tuple[dict[str, Any], str | None]:
     """The user's `_config.yml` (or `.yaml`) as a mapping, and its name; ({}, None) if absent."""
     import yaml
 
-    from bloglint.source import load_yaml
+    from bloglint.source import load_yaml, yaml_error_place
 
     for name in CONFIG_NAMES:
         path = root / name
@@ -114,11 +114,9 @@ def read_config_file(root: Path) -> tuple[dict[str, Any], str | None]:
         try:
             value = load_yaml(text)
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            problem = getattr(error, "problem", None) or str(error)
-            line = mark.line + 1 if mark is not None else 1
+            line, _, detail = yaml_error_place(error, text.rstrip().count("\n") + 1)
             raise ConfigError(
-                name, line, f"the configuration is not valid YAML: {problem}"
+                name, line, f"the configuration is not valid YAML ({detail})"
             ) from None
         if value is None:
             return {}, name

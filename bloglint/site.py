@@ -99,6 +99,8 @@ class Site:
     problems: list[Problem]
     timezone: tzinfo = timezone.utc
     page_urls: dict[str, str] = field(default_factory=dict)  # page relpath -> url
+    # static files of collections have a URL from the collection's template; others "/relpath"
+    static_urls: dict[str, str] = field(default_factory=dict)
     generated: list[str] = field(default_factory=list)  # URLs plugins add (feed, sitemap, pager)
     _by_url: dict[str, SiteItem] = field(default_factory=dict, repr=False)
     _by_file: dict[str, SiteItem] = field(default_factory=dict, repr=False)
@@ -113,7 +115,8 @@ class Site:
             self._by_file.setdefault(destination, item)
 
         for relpath in self.static_files:
-            add("/" + relpath, "/" + relpath, relpath)
+            url = self.static_urls.get(relpath, "/" + relpath)
+            add(url, unescape_path(url), relpath)
             self._by_relpath.setdefault(relpath, relpath)
         for page in self.pages:
             url = self.page_urls[page.relpath]
@@ -160,7 +163,7 @@ class Site:
             return item.url
         if isinstance(item, SourceFile):
             return self.page_urls[item.relpath]
-        return "/" + item
+        return self.static_urls.get(item, "/" + item)
 
     def post_by_name(self, name: str) -> Post | None:
         """The post `{% post_url name %}` points at ("2019-01-01-foo" or "dir/2019-01-01-foo")."""

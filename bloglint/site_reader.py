@@ -168,6 +168,7 @@ class SiteReader:
         self.documents: list[Post] = []
         self.pages: list[SourceFile] = []
         self.page_urls: dict[str, str] = {}
+        self.static_urls: dict[str, str] = {}
         self.static_files: list[str] = []
         self.skipped: list[SkippedFile] = []
         self._defaults = self._valid_default_sets()
@@ -224,6 +225,7 @@ class SiteReader:
             problems=self.problems,
             timezone=self.tz,
             page_urls=self.page_urls,
+            static_urls=self.static_urls,
             generated=self._generated_urls(),
         )
         site._index()
@@ -517,9 +519,8 @@ class SiteReader:
         )
         excerpt = None
         if source.front_matter_valid:
-            separator = ruby_str(
-                data.get("excerpt_separator") or self.config.get("excerpt_separator")
-            )
+            own = data.get("excerpt_separator")
+            separator = ruby_str(self.config.get("excerpt_separator") if _missing(own) else own)
             if not _missing(data.get("excerpt")):
                 excerpt = ruby_str(data["excerpt"])
             elif separator:
@@ -675,11 +676,28 @@ class SiteReader:
                 if not has_yaml_header(path):
                     if output:
                         self.static_files.append(relpath)
+                        self.static_urls[relpath] = self._collection_static_url(label, relpath)
                     continue
                 post = self._read_document(path, relpath, label)
                 if post is not None and output:
                     self.documents.append(post)
         self.documents.sort(key=lambda doc: (doc.collection, doc.date, doc.relpath))
+
+    def _collection_static_url(self, label: str, relpath: str) -> str:
+        """`StaticFile#url` for a file in a collection: the collection's template, then the
+        extension (e.g. `_docs/img.png` -> `/docs/img.png`)."""
+        name = posixpath.basename(relpath)
+        ext = posixpath.splitext(name)[1]
+        cleaned = (relpath[: len(relpath) - len(ext)] if ext else relpath).rstrip(".")
+        placeholders = {
+            "collection": label,
+            "path": cleaned.replace(f"_{label}", "", 1),
+            "output_ext": "",
+            "name": name[: len(name) - len(ext)].rstrip(".") if ext else name,
+            "title": "",
+        }
+        url = sanitize_url(generate_url_from_hash(self._collection_template(label), placeholders))
+        return url.removesuffix("/") + ext
 
     def _generated_urls(self) -> list[str]:
         """URLs that plugins named in `plugins` (or GitHub Pages' `gems`) write."""

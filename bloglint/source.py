@@ -132,8 +132,8 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader
 
 
-def _yaml_problem(relpath: str, error: Exception, last_line: int) -> Problem:
-    """A Problem at the YAML error's file line (the YAML text starts on file line 1).
+def yaml_error_place(error: Exception, last_line: int) -> tuple[int, int, str]:
+    """(line, column, description) of a PyYAML error in a text starting on file line 1.
 
     PyYAML often notices an unclosed `[`/`{`/quote only at the end of the text; the place
     where that construct started (its context mark) is then the useful line, as Psych says.
@@ -144,9 +144,15 @@ def _yaml_problem(relpath: str, error: Exception, last_line: int) -> Problem:
         mark = context_mark
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
+    if line > last_line:  # an error at the very end: point at the last line of YAML
+        line, column = max(last_line, 1), 1
     what = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
-    detail = f"{context}: {what}" if context else what
+    return line, column, f"{context}: {what}" if context else what
+
+
+def _yaml_problem(relpath: str, error: Exception, last_line: int) -> Problem:
+    line, column, detail = yaml_error_place(error, last_line)
     return Problem(
         relpath,
         line,
