@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from bloglint.engine import CheckContext
 from bloglint.model import Hit
 from bloglint.toc.analysis import cached_scan
+from bloglint.toc.scan import Marker
 
 
 def _show(text: str, limit: int = 30) -> str:
@@ -17,28 +18,30 @@ def _show(text: str, limit: int = 30) -> str:
 def check(ctx: CheckContext) -> Iterator[Hit]:
     scan = cached_scan(ctx.memo, ctx.post)
     text = ctx.post.source.text
-    reported: set[int] = set()
+    by_line: dict[int, list[Marker]] = {}
     for marker in scan.markers:
-        if marker.line in reported:
-            continue
-        line_start = text.rfind("\n", 0, marker.start) + 1
-        line_end = text.find("\n", marker.end)
+        by_line.setdefault(marker.line, []).append(marker)
+    for markers in by_line.values():
+        first, last = markers[0], markers[-1]
+        line_start = text.rfind("\n", 0, first.start) + 1
+        line_end = text.find("\n", last.end)
         line_end = len(text) if line_end == -1 else line_end
-        rest = text[line_start:line_end]
-        for other in scan.markers:  # markers sharing the line are not glued text
-            if line_start <= other.start and other.end <= line_end:
-                rest = rest.replace(other.text, " ", 1)
-        if not rest.strip():
+        outside = text[line_start : first.start] + text[last.end : line_end]
+        between = "".join(text[a.end : b.start] for a, b in zip(markers, markers[1:], strict=False))
+        glued = (outside + " " + between).strip()
+        if not glued:
             continue
-        reported.add(marker.line)
+        if outside.strip():
+            advice = "put the marker on a line of its own"
+        else:
+            advice = "run `bloglint check --fix` to rewrite it as a list"
         hint = (
-            " (VS Code's Markdown TOC wrote `auto` for each line break here)"
-            if "autoauto" in rest
+            " (VS Code's Markdown TOC wrote `auto` for each line break)"
+            if "autoauto" in glued
             else ""
         )
         yield Hit(
-            marker.line,
-            marker.column,
-            f"text `{_show(rest.strip())}` shares a line with `{marker.text}`{hint}; "
-            f"put the marker on a line of its own",
+            first.line,
+            first.column,
+            f"text `{_show(glued)}` shares a line with `{first.text}`{hint}; {advice}",
         )

@@ -223,12 +223,21 @@ class HeadingIndex:
         return None
 
 
+# VS Code's Markdown TOC and mdformat-toc write non-default depths into the opening marker, so
+# a marker without them means "all levels". The others keep depth limits on their command line;
+# for them the levels the TOC lists now are the best evidence of the range the author chose.
+_RECORDS_DEPTH = frozenset({"vscode", "mdformat-toc"})
+
+
 def _depth(block: TocBlock, levels: list[int]) -> tuple[int, int]:
-    """The heading levels a TOC covers: its own options, else what it lists now, else all."""
+    """The heading levels a TOC covers: its own options, else its generator's default or what it lists."""
     options = block.opening.options
     low = options.get("depthfrom") or options.get("minlevel")
     high = options.get("depthto") or options.get("maxlevel")
-    inferred = (min(levels), max(levels)) if levels else (1, 6)
+    if block.style in _RECORDS_DEPTH or not levels:
+        inferred = (1, 6)
+    else:
+        inferred = (min(levels), max(levels))
     low_level = int(low) if low and low.isdigit() else inferred[0]
     high_level = int(high) if high and high.isdigit() else inferred[1]
     return low_level, max(low_level, high_level)

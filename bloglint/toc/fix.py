@@ -24,7 +24,7 @@ from bloglint.toc.analysis import (
     toc_headings,
     toc_settings,
 )
-from bloglint.toc.scan import TocBlock, parse_entry
+from bloglint.toc.scan import TocBlock, TocEntry, parse_entry
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -50,6 +50,19 @@ class ListFormat:
     links: bool
 
 
+def _numbered_all_ones(entries: tuple[TocEntry, ...]) -> bool:
+    """Whether siblings are all numbered `1.` (a Markdown habit) rather than 1. 2. 3."""
+    previous: dict[int, str] = {}  # indent -> number of the last item at that indent
+    for entry in entries:
+        for indent in [i for i in previous if i > entry.indent]:
+            del previous[indent]  # a shallower item closes the deeper lists
+        number = entry.bullet[:-1]
+        if previous.get(entry.indent) == "1" and number == "1":
+            return True
+        previous[entry.indent] = number
+    return False
+
+
 def list_format(block: TocBlock, settings: TocSettings) -> ListFormat:
     """The list style of a TOC, read from its entries; defaults when it has none."""
     bullet, indent = _STYLE_DEFAULTS.get(block.style, ("-", 2))
@@ -65,9 +78,7 @@ def list_format(block: TocBlock, settings: TocSettings) -> ListFormat:
         if steps:
             indent = min(steps)
     ordered = bullet[0].isdigit()
-    sequential = ordered and any(e.bullet[0].isdigit() and int(e.bullet[:-1]) > 1 for e in entries)
-    if ordered and not entries:
-        sequential = True  # VS Code and mdformat number 1. 2. 3.
+    sequential = ordered and not _numbered_all_ones(entries)
     links = not entries or any(e.target is not None for e in entries)
     return ListFormat(bullet[-1] if ordered else bullet, ordered, sequential, indent, links)
 

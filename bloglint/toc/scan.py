@@ -44,6 +44,8 @@ _ENTRY = re.compile(
 _LINK = re.compile(
     r"\[(?P<text>.*)\]\((?P<target>[^ \t()]*(?:\([^ \t()]*\)[^ \t()]*)*)(?:[ \t]+\"[^\"]*\")?\)"
 )
+# `[x](#a b)` is no link to Markdown, but in a TOC it is an entry with a broken fragment.
+_BROKEN_LINK = re.compile(r"\[(?P<text>.*)\]\((?P<target>#.*)\)")
 
 # Generators, as reported in messages and accepted in `bloglint: toc: style:`.
 MARKER_STYLES = ("vscode", "markdown-toc", "doctoc", "vim-markdown-toc", "mdformat-toc")
@@ -232,7 +234,7 @@ def parse_entry(line_text: str, line: int) -> TocEntry | None:
     if not match:
         return None
     rest = match.group("rest") or ""
-    link = _LINK.match(rest)
+    link = _LINK.match(rest) or _BROKEN_LINK.match(rest)
     text, target = (link.group("text"), link.group("target")) if link else (rest, None)
     indent = match.group("indent")
     return TocEntry(
