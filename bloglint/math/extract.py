@@ -304,6 +304,7 @@ _CODE_RUN = re.compile(r"(?<!\\)`+")
 _KRAMDOWN_MATH = re.compile(r"(?<!\\)\$\$(.*?)\$\$", re.S)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _INLINE_SKIP = re.compile(r"<!--.*?-->|<(pre|script|style|textarea)\b.*?</\1\s*>", re.S | re.I)
+_RAW = re.compile(r"{%-?\s*raw\s*-?%}.*?{%-?\s*endraw\s*-?%}", re.S)
 _INTERESTING = re.compile(r"[\\`$<]")
 _TEXLIKE = re.compile(r"\\[A-Za-z]+|[\^_{}]|^[A-Za-z]$|^[A-Za-z](?:'|_\w|\^\w)")
 
@@ -339,6 +340,7 @@ class _Extractor:
         self.lines = _Lines(body, first_line)
         self.delims = _delimiters(profile)
         self.scan = MathScan()
+        self._raw: list[tuple[int, int]] | None = None
 
     def formula(
         self,
@@ -354,6 +356,20 @@ class _Extractor:
         self.scan.formulas.append(
             Formula(tex, display, delimiter, where, opener_at, tuple(anchors), self.lines, note)
         )
+        if ("{{" in tex or "{%" in tex) and not _inside(self.raw_regions(), opener_at):
+            tag = "{{" if "{{" in tex else "{%"
+            self.problem(
+                "mangled",
+                opener_at,
+                f"Liquid runs before Markdown and reads `{tag}` in this formula as a tag, so "
+                f"part of the formula disappears: write `{tag[0]} {tag[1]}` or wrap it in "
+                "`{% raw %}`…`{% endraw %}`",
+            )
+
+    def raw_regions(self) -> list[tuple[int, int]]:
+        if self._raw is None:
+            self._raw = [(m.start(), m.end()) for m in _RAW.finditer(self.body)]
+        return self._raw
 
     def problem(self, kind: ProblemKind, at: int, message: str) -> None:
         line, column = self.lines.at(at)

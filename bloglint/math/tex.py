@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -580,3 +581,18 @@ def check_tex(
     or the site configures (MathJax `Macros`, KaTeX `macros`).
     """
     return _Checker(tex, engine, display, macros).run()
+
+
+_DEFINITION = re.compile(
+    r"\\(?:newcommand|renewcommand|providecommand|DeclareMathOperator\*?)\s*\{?\s*\\([A-Za-z]+)"
+    r"|\\(?:g?def|let)\s*\\([A-Za-z]+)"
+)
+
+
+def defined_macros(texts: Iterable[str]) -> frozenset[str]:
+    """Names that formulas define with \\newcommand, \\def, \\let or \\DeclareMathOperator."""
+    names: set[str] = set()
+    for tex in texts:
+        if "\\" in tex and ("command" in tex or "def" in tex or "let" in tex or "Declare" in tex):
+            names.update(a or b for a, b in _DEFINITION.findall(tex))
+    return frozenset(names)

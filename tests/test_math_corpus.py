@@ -1,0 +1,85 @@
+"""The math rules on real blogs: exactly the known bad formulas, nothing else.
+
+daiwk.github.io (MathJax 2 typesetting inside <code>, ~2,650 formulas in backticks) has two
+live malformed formulas, one unclosed `\\(` in a code span and one literal `$X$`; everything
+else renders. karpathy.github.io writes `\\\\(..\\\\)` and `$$..$$` in Markdown (also in table
+cells) behind a `page.mathjax` switch; all of it renders.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bloglint import engine
+from bloglint.config import load_lint_config
+from bloglint.math.extract import extract_math
+from bloglint.math.profile import detect_profile
+from bloglint.math.tex import check_tex
+from bloglint.site import load_site
+from tests.corpus import corpus_dir
+
+MATH_RULES = [f"BL03{i}" for i in range(7)]
+
+
+def _findings(name: str) -> set[tuple[str, int, str]]:
+    site = load_site(corpus_dir(name))
+    config = load_lint_config(site.config.get("bloglint"))
+    result = engine.run(site, config, only=MATH_RULES)
+    return {(f.path, f.line, f.rule_id) for f in result.findings}
+
+
+def test_daiwk_reports_exactly_the_broken_formulas() -> None:
+    assert _findings("daiwk") == {
+        ("_posts/2016-10-20-platform-paddlepaddle-layers.md", 395, "BL031"),  # `W_ \\`
+        ("_posts/2017-06-21-nlp-fasttext.md", 142, "BL031"),  # v'_{w_j}^T
+        ("_posts/2017-08-04-ml-topknn.md", 263, "BL030"),  # `\(p_i)`
+        ("_posts/1970-01-01-knowledge-tf-usage.md", 305, "BL033"),  # $X$
+    }
+
+
+def test_daiwk_profile_and_formulas() -> None:
+    root = corpus_dir("daiwk")
+    site = load_site(root)
+    profile = detect_profile(root, site.config)
+    assert profile.engine == "mathjax2" and profile.code and profile.opt_in_key is None
+    assert not profile.dollar_inline
+    kinds: Counter[tuple[str, str]] = Counter()
+    broken = 0
+    for post in site.posts:
+        scan = extract_math(post.source.body, post.source.body_line, profile)
+        for formula in scan.formulas:
+            kinds[(formula.where, formula.delimiter)] += 1
+            broken += bool(check_tex(formula.tex, "mathjax2", display=formula.display))
+    # 2,665 formulas, as a tex2jax scan of the rendered feed finds (math-facts.md §1)
+    assert sum(kinds.values()) == 2665
+    assert kinds[("code", "\\(")] == 2191
+    assert kinds[("code", "\\[")] == 460
+    assert kinds[("html", "\\(")] == 12  # inside a raw <table>
+    assert kinds[("kramdown", "$$")] == 1
+    assert kinds[("text", "\\begin")] == 1
+    assert broken == 2
+
+
+def test_karpathy_markdown_math_is_understood() -> None:
+    root = corpus_dir("karpathy")
+    site = load_site(root)
+    profile = detect_profile(root, site.config)
+    assert profile.engine == "mathjax2" and not profile.code
+    assert profile.opt_in_key == "mathjax"
+    formulas = []
+    for post in site.posts:
+        formulas += [
+            (post.relpath, f)
+            for f in extract_math(post.source.body, post.source.body_line, profile).formulas
+        ]
+    kinds = Counter((f.where, f.delimiter) for _, f in formulas)
+    assert kinds == {("text", "\\("): 49, ("kramdown", "$$"): 31}
+    # kramdown's escapes are undone: `\\( h\_t \\)` reaches MathJax as `\( h_t \)`
+    texts = {f.tex for _, f in formulas}
+    assert " h_t = \\tanh ( W_{hh} h_{t-1} + W_{xh} x_t ) " in texts
+    # the `$$` inside table cells are inline formulas
+    table = [f for path, f in formulas if "microgpt" in path and f.tex == "a \\cdot b"]
+    assert table and not table[0].display
+    # the aligned derivation between lone `$$` lines is display math
+    assert any(f.display and "\\begin{align}" in f.tex for _, f in formulas)
+    assert _findings("karpathy") == set()
