@@ -41,6 +41,13 @@ CHECKS: dict[str, str] = {
     "BL022": "toc_stale",
     "BL023": "toc_empty",
     "BL024": "toc_glued",
+    "BL030": "math_unbalanced_delimiter",
+    "BL031": "math_tex_syntax",
+    "BL032": "math_unknown_command",
+    "BL033": "math_literal_dollar",
+    "BL034": "math_mangled",
+    "BL035": "math_opt_in",
+    "BL036": "math_engine_specific",
 }
 
 
