@@ -1,8 +1,8 @@
 """Helpers the front-matter and file rules share: where a key is, which rule owns a problem.
 
-Reading problems (`Problem.kind`, set by bloglint/source.py and bloglint/site.py) are mapped
-to rules here, in one table, so every problem becomes exactly one finding; a kind nobody
-claims falls to `unreadable-file` rather than being lost.
+Reading problems (`Problem.kind`, set by bloglint/source.py and bloglint/site_reader.py) are
+mapped to rules here, in one table, so every problem becomes exactly one finding. Kinds not
+listed (config, timezone, permalink, feed problems) belong to other rules.
 """
 
 from __future__ import annotations
@@ -21,8 +21,14 @@ PROBLEM_RULES: dict[str, str] = {
     "yaml": "BL013",
     "front-matter": "BL013",
     "date": "BL014",
+    "encoding": "BL019",
+    "bom": "BL019",
+    "binary": "BL019",
+    "empty": "BL019",
+    "large": "BL019",
+    "unreadable": "BL019",
+    "symlink-loop": "BL019",
 }
-FALLBACK_RULE = "BL019"
 
 
 def key_line(source: SourceFile, key: str) -> int:
@@ -47,5 +53,5 @@ def problems_for(site: Site, rule_id: str) -> Iterator[tuple[str, Hit]]:
         if problem in seen:
             continue
         seen.add(problem)
-        if PROBLEM_RULES.get(problem.kind, FALLBACK_RULE) == rule_id:
+        if PROBLEM_RULES.get(problem.kind) == rule_id:
             yield problem.path, Hit(problem.line, problem.column, problem.message)

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 from bloglint.model import Hit
 
 if TYPE_CHECKING:
-    from bloglint.document import Link
+    from bloglint.document import Document, Link
     from bloglint.engine import CheckContext
     from bloglint.site import Post, Site, SourceFile
 
@@ -261,8 +261,8 @@ def resolved_links(ctx: CheckContext) -> list[tuple[Link, Resolved]]:
     """The checked post's links with what they resolve to; computed once per post per run.
 
     Reference definitions are left out (a reference link carries its definition's URL and
-    position; several references to one definition count once), except that an unused
-    definition is kept: its line vanishes from the page, which malformed-link may report.
+    position; several references to one definition count once), except an unused one whose
+    URL starts with a stray `(`: `[text]:(url)` was meant as a link, and its line vanishes.
     """
     cache: dict[str, list[tuple[Link, Resolved]]] = ctx.memo.setdefault("links.resolved", {})
     relpath = ctx.post.relpath
@@ -279,7 +279,10 @@ def resolved_links(ctx: CheckContext) -> list[tuple[Link, Resolved]]:
                 if at in seen or (link.kind == "definition" and at in used):
                     continue
                 seen.add(at)
-            found.append((link, resolve(link, ctx.post, index)))
+            where = resolve(link, ctx.post, index)
+            if link.kind == "definition" and where.cls != "stray":
+                continue  # an unused definition is invisible; only `[x]:(url)` is a mistake
+            found.append((link, where))
         cache[relpath] = found
     return found
 
@@ -496,3 +499,14 @@ def shown(url: str, limit: int = 80) -> str:
     """A URL short enough for a message, in backticks."""
     text = url if len(url) <= limit else url[: limit - 1] + "…"
     return f"`{text}`"
+
+
+def hidden_from_markdown(document: Document, line: int, column: int) -> bool:
+    """Whether a file position is in code, an HTML comment or `{% raw %}`: text there is
+    never a link, so rules scanning raw text skip it."""
+    if document.in_code(line, column):
+        return True
+    for span in (*document.comments, *document.raw_regions):
+        if (span.line, span.column) <= (line, column) < (span.end_line, span.end_column):
+            return True
+    return False

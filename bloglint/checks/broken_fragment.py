@@ -27,7 +27,7 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
     for link, where in resolved_links(ctx):
         if where.cls not in ("fragment", "internal") or where.fragment is None:
             continue
-        if link.kind == "definition" or not where.exists or where.path is None:
+        if not where.exists or where.path is None:
             continue
         if where.cls == "fragment":
             ids: frozenset[str] | None = index.ids(ctx.post)

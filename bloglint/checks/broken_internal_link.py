@@ -18,8 +18,6 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
     for link, where in resolved_links(ctx):
         if where.cls != "internal" or where.exists or where.path is None:
             continue
-        if link.kind == "definition":
-            continue  # reported where the definition is used
         what = "image" if link.image else "link"
         if where.detail == OUTSIDE_BASEURL:
             yield hit_at(

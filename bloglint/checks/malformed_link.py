@@ -9,23 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bloglint.document import Document
 from bloglint.engine import CheckContext
-from bloglint.links import BROKEN_TAG, hit_at, resolved_links, shown
+from bloglint.links import BROKEN_TAG, hidden_from_markdown, hit_at, resolved_links, shown
 from bloglint.model import Hit
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
-    reported: set[int] = set()
+    reported: set[tuple[int, int]] = set()
     for link, where in resolved_links(ctx):
+        if link.kind == "definition":
+            # Only unused definitions get here; `[text]:(url)` was meant as a link.
+            if where.cls == "stray" and where.detail == "(":
+                yield hit_at(
+                    link,
+                    f"`[{link.label}]:{link.url}` is read as a link definition that nothing uses, "
+                    f"so the line vanishes from the page; write `[{link.label}]{link.url}`",
+                )
+            continue
         message = _message(link.url, link.text, where.cls, where.detail)
         if message:
-            reported.add(link.url_line)
+            reported.add((link.url_line, link.url_column))
             yield hit_at(link, message)
     yield from _broken_tags_in_text(ctx, reported)
 
 
-def _broken_tags_in_text(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]:
+def _broken_tags_in_text(ctx: CheckContext, reported: set[tuple[int, int]]) -> Iterator[Hit]:
     """`{post_url x}` anywhere in the text: kramdown accepts a space inside a link target
     (`[t]({post_url x})` is a link to `{post_url x}`) where the Markdown parser does not."""
     body = ctx.post.source.body
@@ -34,11 +42,11 @@ def _broken_tags_in_text(ctx: CheckContext, reported: set[int]) -> Iterator[Hit]
     document = ctx.post.document
     for offset, line in enumerate(body.split("\n")):
         number = document.first_line + offset
-        if number in reported:
-            continue
         for match in BROKEN_TAG.finditer(line):
             column = match.start() + 1
-            if not document.in_code(number, column) and not _in_raw(document, number):
+            if (number, column) in reported:
+                continue  # already reported as a link target
+            if not hidden_from_markdown(document, number, column):
                 yield Hit(number, column, _message("", "", "broken_tag", match.group(0)) or "")
 
 
@@ -60,7 +68,3 @@ def _message(url: str, text: str, cls: str, detail: str) -> str | None:
     if cls == "local_file":
         return f"{shown(url)} points into a file on your own computer; link to a copy published with the site"
     return None
-
-
-def _in_raw(document: Document, line: int) -> bool:
-    return any(span.line <= line <= span.end_line for span in document.raw_regions)

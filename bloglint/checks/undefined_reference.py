@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bloglint.document import UndefinedReference
 from bloglint.engine import CheckContext
+from bloglint.links import hidden_from_markdown
 from bloglint.model import Hit
 
 # A line that is only `[label]`, maybe after a list marker or heading hashes and a number.
@@ -21,13 +23,35 @@ _STUB = re.compile(
 )
 
 
+def _looks_like_a_link(ref: UndefinedReference, lines: list[str]) -> bool:
+    """Leave out what only looks like a reference: `[1][Title](url)` (kramdown prints `[1]`
+    and links the title), chains of brackets such as log lines `[INFO][main.cpp][40]`, and
+    citation pairs `[7][8]`."""
+    if ref.text.strip().isdigit() and ref.label.strip().isdigit():
+        return False
+    line = lines[ref.line - 1] if 0 < ref.line <= len(lines) else ""
+    start = ref.column - 1
+    match = _FULL_REFERENCE.match(line, start)
+    if match is None:
+        return True
+    before = line[:start].rstrip(" ")
+    after = line[match.end() :]
+    return not (before.endswith("]") or after.startswith(("(", "[")))
+
+
+_FULL_REFERENCE = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\s?\[[^\[\]]*\]")
+
+
 def _normal(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
     document = ctx.post.document
+    lines = ctx.post.source.text.split("\n")
     for ref in document.undefined_references:
+        if not _looks_like_a_link(ref, lines):
+            continue
         yield Hit(
             ref.line,
             ref.column,
@@ -36,9 +60,6 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
         )
     defined = {
         _normal(link.label) for link in document.links if link.label and link.kind == "definition"
-    }
-    code_lines = {
-        n for block in document.code_blocks for n in range(block.line, block.end_line + 1)
     }
     for offset, line in enumerate(ctx.post.source.body.split("\n")):
         if "[" not in line:
@@ -50,10 +71,10 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
         number = document.first_line + offset
         column = match.start("label")
         if (
-            number in code_lines
-            or _normal(label) in defined
+            _normal(label) in defined
             or label.strip() in ("", "x", "X")
-            or document.in_code(number, column)
+            or not any(char.isalpha() for char in label)  # printed arrays: [0 1 2], [2.1 3.5]
+            or hidden_from_markdown(document, number, column)
         ):
             continue
         yield Hit(

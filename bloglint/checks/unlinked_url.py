@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from bloglint.document import Document
 from bloglint.engine import CheckContext
-from bloglint.links import shown
+from bloglint.links import hidden_from_markdown, shown
 from bloglint.model import Hit
 
 _PAREN_URL = re.compile(r"\((https?://[^\s()<>\[\]]+)(\))?")
@@ -24,18 +24,13 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
     if "(http" not in body:
         return
     skipped = _skipped_positions(document)
-    code_lines = {
-        n for block in document.code_blocks for n in range(block.line, block.end_line + 1)
-    }
     for offset, line in enumerate(body.split("\n")):
         if "(http" not in line:
             continue
         number = document.first_line + offset
-        if number in code_lines:
-            continue
         for match in _PAREN_URL.finditer(line):
             column = match.start() + 1
-            if (number, column) in skipped or _inside(document, number, column):
+            if (number, column) in skipped or hidden_from_markdown(document, number, column):
                 continue
             before = line[: match.start()]
             if before.endswith("]"):
@@ -66,15 +61,3 @@ def _skipped_positions(document: Document) -> set[tuple[int, int]]:
         positions.add((link.url_line, link.url_column))
         positions.add((link.url_line, link.url_column - 1))
     return positions
-
-
-def _inside(document: Document, line: int, column: int) -> bool:
-    """Whether a position is in a code span, an HTML comment or a `{% raw %}` region."""
-    for span in (*document.code_spans, *document.comments, *document.raw_regions):
-        if span.line <= line <= span.end_line:
-            if (line, column) >= (span.line, span.column) and (line, column) < (
-                span.end_line,
-                span.end_column,
-            ):
-                return True
-    return False
