@@ -14,6 +14,8 @@ for instance). Other languages rouge knows fall back to the Pygments lexer of th
 from __future__ import annotations
 
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 # Every lexer tag and alias rouge 3.30 registers (Lexer.find is case-sensitive).
@@ -90,6 +92,7 @@ def _lexer(name: str) -> Any:
         return "plaintext"
 
 
+@cache
 def _shortname(token: Any) -> str | None:
     from pygments.token import STANDARD_TYPES, Text
 
@@ -115,25 +118,10 @@ ROUGE_ONLY_TYPES = {
 def format_tokens(tokens: Any) -> str:
     """rouge's Formatters::HTML over a token stream, joining runs of one token type."""
     out: list[str] = []
-    last_token: Any = None
-    last_parts: list[str] = []
-
-    def flush() -> None:
-        if last_token is None:
-            return
-        value = escape("".join(last_parts))
-        name = _shortname(last_token)
+    for token, run in groupby((pair for pair in tokens if pair[1]), key=itemgetter(0)):
+        value = "".join(value for _, value in run).translate(_ESCAPES)
+        name = _shortname(token)
         out.append(f'<span class="{name}">{value}</span>' if name else value)
-
-    for token, value in tokens:
-        if not value:
-            continue
-        if token is last_token:
-            last_parts.append(value)
-            continue
-        flush()
-        last_token, last_parts = token, [value]
-    flush()
     return "".join(out)
 
 

@@ -29,6 +29,7 @@ from pygments.token import (
     String,
     Text,
 )
+from pygments.token import _TokenType as TokenType
 
 S = r"[ \t\n\v\f\r]"  # Ruby \s
 W = r"[a-zA-Z0-9_]"  # Ruby \w
@@ -72,15 +73,16 @@ class RougeLexer(ExtendedRegexLexer):
         self.reset()
         ctx = LexerContext(text, 0, stack=list(self.start_stack))
         tokendefs = self._tokens
-        while ctx.pos < ctx.end:
-            statetokens = tokendefs[ctx.stack[-1]]
-            for rexmatch, action, new_state in statetokens:
-                m = rexmatch(text, ctx.pos, ctx.end)
+        end = ctx.end
+        while ctx.pos < end:
+            pos = ctx.pos
+            for rexmatch, action, new_state in tokendefs[ctx.stack[-1]]:
+                m = rexmatch(text, pos, end)
                 if not m:
                     continue
                 if action is not None:
-                    if isinstance(action, type(Text)):
-                        yield ctx.pos, action, m.group()
+                    if type(action) is TokenType:
+                        yield pos, action, m.group()
                         ctx.pos = m.end()
                     else:
                         yield from action(self, m, ctx)
