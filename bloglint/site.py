@@ -105,9 +105,13 @@ class Site:
     _by_url: dict[str, SiteItem] = field(default_factory=dict, repr=False)
     _by_file: dict[str, SiteItem] = field(default_factory=dict, repr=False)
     _by_relpath: dict[str, SiteItem] = field(default_factory=dict, repr=False)
+    _indexed: bool = field(default=False, repr=False)
 
     def _index(self) -> None:
-        """Build the URL and path lookups (called once by load_site)."""
+        """Build the URL and path lookups, once, on the first lookup."""
+        if self._indexed:
+            return
+        self._indexed = True
         markdown = markdown_extensions(self.config)
 
         def add(url: str, destination: str, item: SiteItem) -> None:
@@ -136,6 +140,7 @@ class Site:
         Besides exact URLs and written files this accepts what GitHub Pages serves:
         `/dir` and `/dir/` for `dir/index.html`, and `/about` for `about.html`.
         """
+        self._index()
         if not path.startswith("/"):
             path = "/" + path
         for candidate in (
@@ -155,6 +160,7 @@ class Site:
 
     def page_by_path(self, relpath: str) -> SiteItem | None:
         """The site file at a source path, as `{% link path %}` looks it up."""
+        self._index()
         return self._by_relpath.get(relpath.lstrip("/")) if relpath else None
 
     def url_of(self, item: SiteItem) -> str:

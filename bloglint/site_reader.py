@@ -131,6 +131,28 @@ def extract_excerpt(content: str, separator: str) -> str:
     return head + "\n\n" + "\n".join(definitions) if definitions else head
 
 
+class _GlobMatcher:
+    """Jekyll's `glob_include?` for a list of patterns, compiled once.
+
+    A pattern (relative to the source, taken as "/") matches an entry path that starts with it
+    (so `exclude: [README]` also drops README.md), or that File.fnmatch accepts without
+    FNM_PATHNAME (`*` crosses '/'), or that is a folder named by the pattern plus '/'.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        paths = ["/" + pattern.lstrip("/") for pattern in patterns]
+        alternatives = [re.escape(path) for path in paths]
+        alternatives += [fnmatch.translate(path) for path in paths if any(c in path for c in "*?[")]
+        self.regex = (
+            re.compile("|".join(f"(?:{alt})" for alt in alternatives)) if alternatives else None
+        )
+        self.folders = frozenset(path for path in paths if path.endswith("/"))
+
+
+def _may_hold_front_matter(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() not in _BINARY_EXTENSIONS
+
+
 class SiteReader:
     """Reads one site; `read()` returns the Site. Knows Jekyll's reading rules, nothing else."""
 
@@ -172,27 +194,27 @@ class SiteReader:
         self.static_files: list[str] = []
         self.skipped: list[SkippedFile] = []
         self._defaults = self._valid_default_sets()
+        self._include = _GlobMatcher(self.include)
+        self._exclude = _GlobMatcher(self.exclude)
 
     # -- EntryFilter ------------------------------------------------------------------------
 
-    def _glob_include(self, patterns: list[str], entry: str) -> bool:
-        """`EntryFilter#glob_include?` with the site source as "/" (fnmatch without FNM_PATHNAME)."""
+    def _glob_include(self, matcher: _GlobMatcher, entry: str) -> bool:
+        """`EntryFilter#glob_include?` with the site source as "/"."""
         entry_path = "/" + entry.lstrip("/")
-        for pattern in patterns:
-            pattern_path = "/" + pattern.lstrip("/")
-            if entry_path.startswith(pattern_path) or fnmatch.fnmatchcase(entry_path, pattern_path):
-                return True
-            if pattern_path == entry_path + "/" and (self.root / entry.lstrip("/")).is_dir():
-                return True
-        return False
+        if matcher.regex is not None and matcher.regex.match(entry_path):
+            return True
+        return entry_path + "/" in matcher.folders and (self.root / entry.lstrip("/")).is_dir()
 
     def _filter_reason(self, entry: str, base: str) -> str | None:
         """Why EntryFilter drops `entry` (relative to the folder `base`), or None to keep it."""
         if entry.endswith("."):
             return "name ends with `.`; Jekyll ignores such files"
         name = posixpath.basename(entry)
-        included = self._glob_include(self.include, entry) or self._glob_include(self.include, name)
-        if not included and self._glob_include(self.exclude, ruby_join(base, entry)):
+        included = self._glob_include(self._include, entry) or (
+            name != entry and self._glob_include(self._include, name)
+        )
+        if not included and self._glob_include(self._exclude, ruby_join(base, entry)):
             return "excluded by `exclude` in _config.yml (or Jekyll's default excludes)"
         if included:
             return None
@@ -228,7 +250,6 @@ class SiteReader:
             static_urls=self.static_urls,
             generated=self._generated_urls(),
         )
-        site._index()
         return site
 
     def _scandir(self, directory: Path, relpath: str) -> list[os.DirEntry[str]]:
@@ -275,9 +296,7 @@ class SiteReader:
                 is_dir = False
             if is_dir:
                 subdirs.append(entry.name)
-            elif os.path.splitext(entry.name)[
-                1
-            ].lower() not in _BINARY_EXTENSIONS and has_yaml_header(Path(entry.path)):
+            elif _may_hold_front_matter(entry.name) and has_yaml_header(entry.path):
                 page_names.append(entry.name)
             else:
                 static_names.append(entry.name)

@@ -7,6 +7,7 @@ reading never raises.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,14 +49,26 @@ class SourceFile:
     valid_utf8: bool = True
 
 
-def has_yaml_header(path: Path) -> bool:
-    """Whether Jekyll treats a file outside collections as a page (front matter on line 1)."""
+def has_yaml_header(path: Path | str) -> bool:
+    """Whether Jekyll treats a file outside `_posts` as a page (front matter on line 1)."""
     try:
-        with open(path, "rb") as handle:
-            first = handle.readline()
+        descriptor = os.open(path, os.O_RDONLY)
     except OSError:
         return False
-    return bool(_YAML_HEADER.match(first))
+    try:
+        start = os.read(descriptor, 512)
+        if not start.startswith(b"---"):
+            return False
+        while b"\n" not in start and len(start) < 65536:  # a very long first line
+            more = os.read(descriptor, 4096)
+            if not more:
+                break
+            start += more
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
+    return bool(_YAML_HEADER.match(start.split(b"\n", 1)[0] + b"\n")) and b"\n" in start
 
 
 def _line_of(data: bytes | str, offset: int) -> int:
