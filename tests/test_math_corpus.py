@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from bloglint import engine
 from bloglint.config import load_lint_config
-from bloglint.math.extract import extract_math
-from bloglint.math.profile import detect_profile
+from bloglint.math.extract import _delimiters, _scan_run, extract_math
+from bloglint.math.profile import MathProfile, detect_profile
 from bloglint.math.tex import check_tex
 from bloglint.site import load_site
 from tests.corpus import corpus_dir
@@ -83,3 +85,55 @@ def test_karpathy_markdown_math_is_understood() -> None:
     # the aligned derivation between lone `$$` lines is display math
     assert any(f.display and "\\begin{align}" in f.tex for _, f in formulas)
     assert _findings("karpathy") == set()
+
+
+def _engine_view(html: str, profile: MathProfile) -> Counter[str]:
+    """The formulas MathJax's tex2jax finds in rendered HTML: text nodes outside skipped tags."""
+    import lxml.html
+
+    skipped = {"script", "noscript", "style", "textarea", "pre"} | (
+        set() if profile.code else {"code"}
+    )
+    delims = _delimiters(profile)
+    runs: list[str] = []
+
+    def walk(element: lxml.html.HtmlElement, skip: bool) -> None:
+        skip = skip or (isinstance(element.tag, str) and element.tag in skipped)
+        if not skip and element.text:
+            runs.append(element.text)
+        for child in element:
+            walk(child, skip)
+            if not skip and child.tail:
+                runs.append(child.tail)
+
+    walk(lxml.html.fragment_fromstring(html, create_parent="div"), False)
+    return Counter(
+        " ".join(run[a:b].split())
+        for run in runs
+        for _, a, b, _, _ in _scan_run(run, delims, profile.escapes)
+    )
+
+
+@pytest.mark.parametrize("name", ["daiwk", "karpathy"])
+def test_extraction_matches_the_engine_on_kramdown_output(name: str) -> None:
+    """Every post: formulas found in the source == formulas tex2jax finds in kramdown's HTML."""
+    from bloglint.render import render_markdown
+
+    root = corpus_dir(name)
+    site = load_site(root)
+    profile = detect_profile(root, site.config)
+    total = 0
+    for post in site.posts:
+        body = post.source.body
+        source = Counter(
+            " ".join(f.tex.split())
+            for f in extract_math(body, post.source.body_line, profile).formulas
+        )
+        rendered = (
+            _engine_view(render_markdown(body), profile)
+            if "\\" in body or "$" in body
+            else Counter()
+        )
+        assert source == rendered, post.relpath
+        total += sum(source.values())
+    assert total == {"daiwk": 2665, "karpathy": 80}[name]

@@ -327,6 +327,23 @@ def _unescape(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), anchors
 
 
+_QUOTE_MARKERS = re.compile(r"\n[ \t]*(?:>[ \t]?)+")
+
+
+def _unquote(tex: str, anchors: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Remove blockquote markers after line breaks, keeping the offset anchors right."""
+    out: list[str] = []
+    new_anchors = [(0, _source_offset(anchors, 0))]
+    last = length = 0
+    for m in _QUOTE_MARKERS.finditer(tex):
+        out.append(tex[last : m.start() + 1])
+        length += m.start() + 1 - last
+        last = m.end()
+        new_anchors.append((length, _source_offset(anchors, last)))
+    out.append(tex[last:])
+    return "".join(out), new_anchors
+
+
 def _source_offset(anchors: list[tuple[int, int]], offset: int) -> int:
     index = bisect_right(anchors, (offset, 1 << 62)) - 1
     out_start, src_start = anchors[index]
@@ -341,6 +358,7 @@ class _Extractor:
         self.delims = _delimiters(profile)
         self.scan = MathScan()
         self._raw: list[tuple[int, int]] | None = None
+        self.quoted = False
 
     def formula(
         self,
@@ -353,6 +371,8 @@ class _Extractor:
         note: str | None = None,
     ) -> None:
         """Record a formula; `anchors` map offsets in `tex` to body offsets."""
+        if self.quoted and "\n" in tex:
+            tex, anchors = _unquote(tex, anchors)
         self.scan.formulas.append(
             Formula(tex, display, delimiter, where, opener_at, tuple(anchors), self.lines, note)
         )
@@ -450,6 +470,8 @@ class _Extractor:
         text = body[start:end]
         if "\\" not in text and "$" not in text and "`" not in text:
             return
+        # In a blockquote kramdown removes the `>` markers from every line, also inside code.
+        self.quoted = text.lstrip().startswith(">")
         # Inline comments and raw <pre>/<script>: the engine never sees them.
         holes = [(m.start(), m.end()) for m in _INLINE_SKIP.finditer(text)]
         pieces: list[tuple[int, int]] = []  # Markdown text between code spans and $$ math
