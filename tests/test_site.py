@@ -239,6 +239,8 @@ def test_url_lookups(odd_site: Path) -> None:
 
 
 def test_post_url_and_link_lookups(odd_site: Path) -> None:
+    # jekyll: {% post_url 2024-01-15-foo %} -> /2024/01/15/foo.bar.html and
+    # {% post_url 2024-01-14-My Slug! %} -> /2024/01/14/My-Slug!.html (deprecated fallback).
     site = load_site(odd_site, now=NOW)
     assert site.post_by_name("2024-01-02-hello-World").url == "/2024/01/02/hello-World.html"
     assert site.post_by_name("sub/2024-01-08-sub").url == "/2024/01/08/sub.html"
@@ -466,7 +468,7 @@ def test_find_site_root(tmp_path: Path) -> None:
     assert find_site_root(tmp_path / "bare/_posts") == (tmp_path / "bare").resolve()
     lonely = tmp_path / "lonely"
     lonely.mkdir()
-    assert find_site_root(lonely) in (None, *[p for p in lonely.parents if (p / "_posts").is_dir()])
+    assert find_site_root(lonely) is None
 
 
 def test_unreadable_page_folder_is_a_problem(tmp_path: Path) -> None:
@@ -483,3 +485,38 @@ def test_unreadable_page_folder_is_a_problem(tmp_path: Path) -> None:
     finally:
         (tmp_path / "locked").chmod(0o755)
     assert any(problem.kind == "unreadable" for problem in site.problems)
+
+
+def test_defaults_precedence_singular_keys_and_liquid_in_excerpt(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "_config.yml",
+        "limit_posts: 5\ndefaults:\n"
+        '  - scope: {path: "_posts/*/deep"}\n    values: {author: glob}\n'
+        '  - scope: {path: "_posts", type: posts}\n    values: {author: typed}\n'
+        '  - scope: {path: "_posts"}\n    values: {author: untyped, tag: dtag}\n',
+    )
+    files = {
+        "_posts/2024-01-15-foo.bar.md": "---\n---\nx\n",
+        "_posts/2024-01-14-slugfm.md": "---\nslug: My Slug!\n---\nx\n",
+        "_posts/a/deep/2024-01-16-g.md": "---\ncategory: one\ncategories: [two, three]\ntag: solo\ntags: [x, y]\n---\nx\n",
+        "_posts/2024-01-17-t.md": "---\ntitle: false\n---\nx\n",
+        "_posts/2024-01-18-u.md": '---\ntitle: ""\n---\n{% if true %}\nhead\n\nafter {% endif %}\n',
+        "_posts/2024-01-10-old.md": "---\n---\nx\n",
+        "_posts/2024-01-09-older.md": "---\n---\nx\n",
+    }
+    for relpath, text in files.items():
+        write(tmp_path, relpath, text)
+    site = load_site(tmp_path)
+    # jekyll: POST|url|title|author|categories|tags (limit_posts keeps the 5 newest)
+    assert [(p.url, p.title, p.data["author"], p.categories, p.tags) for p in site.posts] == [
+        ("/2024/01/18/u.html", "", "typed", [], ["dtag"]),
+        ("/2024/01/17/t.html", "T", "typed", [], ["dtag"]),
+        ("/two/three/one/2024/01/16/g.html", "G", "glob", ["two", "three", "one"], ["solo"]),
+        ("/2024/01/15/foo.bar.html", "Foo.bar", "typed", [], ["dtag"]),
+        ("/2024/01/14/My-Slug!.html", "Slugfm", "typed", [], ["dtag"]),
+    ]
+    # jekyll rendered this excerpt as "\n<p>head</p>\n": the open {% if %} gets closed.
+    assert site.posts[0].excerpt == "{% if true %}\nhead\n{% endif %}"
+    # jekyll: {% post_url a/deep/2024-01-16-g %} -> /two/three/one/2024/01/16/g.html
+    assert site.post_by_name("a/deep/2024-01-16-g") is site.posts[2]
