@@ -74,6 +74,7 @@ class Server:
         self.requests: list[Request] = []
         self.in_flight: Counter[str] = Counter()
         self.max_in_flight: Counter[str] = Counter()
+        self.max_total_in_flight = 0
         self.starts: dict[str, list[float]] = defaultdict(list)
         self.record = True  # the benchmark turns this off to keep memory flat
         self.total = 0
@@ -138,6 +139,7 @@ class Server:
             self.starts[host].append(request.at)
         self.in_flight[host] += 1
         self.max_in_flight[host] = max(self.max_in_flight[host], self.in_flight[host])
+        self.max_total_in_flight = max(self.max_total_in_flight, sum(self.in_flight.values()))
         try:
             if path == "/__stats":
                 stats = {"requests": self.total, "max_in_flight": dict(self.max_in_flight)}
@@ -186,6 +188,8 @@ class Server:
 class TestServer(Server):
     """A `Server` on its own event loop in a daemon thread, for synchronous tests."""
 
+    __test__ = False  # not a test class, despite the name
+
     def __enter__(self) -> TestServer:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
@@ -194,9 +198,17 @@ class TestServer(Server):
         return self
 
     def __exit__(self, *exc: object) -> None:
-        asyncio.run_coroutine_threadsafe(self.stop(), self._loop).result(5)
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(5)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
+        self._loop.close()
+
+    async def _shutdown(self) -> None:
+        await self.stop()
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         return f"http://{host}:{self.port}{path}"

@@ -367,11 +367,19 @@ class Checker:
         from lxml import etree
 
         # A link may percent-encode a non-ASCII id (`#caf%C3%A9`); the page has it decoded.
-        targets: dict[str, str] = {}
+        targets: dict[str, set[str]] = defaultdict(set)
         for fragment in wanted:
-            targets[fragment] = fragment
-            targets.setdefault(unquote(fragment), fragment)
-        parser = etree.HTMLPullParser(events=("start",))
+            targets[fragment].add(fragment)
+            targets[unquote(fragment)].add(fragment)
+        # Without a charset in the header lxml looks for <meta charset>; failing that it reads
+        # Latin-1, so UTF-8 ids are also tried in their mis-decoded form.
+        charset = response.charset_encoding
+        if charset is None:
+            for text in list(targets):
+                misread = text.encode("utf-8").decode("latin-1")
+                if misread != text:
+                    targets[misread] |= targets[text]
+        parser = etree.HTMLPullParser(events=("start",), encoding=charset)
         found: set[str] = set()
         read = 0
         async for chunk in response.aiter_bytes():
@@ -381,7 +389,7 @@ class Checker:
                 for attribute in ("id", "name") if element.tag == "a" else ("id",):
                     value = element.get(attribute)
                     if value in targets:
-                        found.add(targets[value])
+                        found |= targets[value]
             if found >= wanted:
                 return frozenset(found), False
             if read >= self.settings.max_page_bytes:

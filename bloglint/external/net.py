@@ -64,9 +64,14 @@ def address_kind(address: IPAddress) -> str | None:
 class GuardedBackend(httpcore.AsyncNetworkBackend):
     """Resolves names (config overrides first), refuses forbidden addresses, then connects."""
 
-    def __init__(self, *, allow_private: bool, hosts: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, *, allow_private: bool | tuple[str, ...], hosts: Iterable[tuple[str, str]] = ()
+    ) -> None:
         self._inner = httpcore.AnyIOBackend()
-        self._allow_private = allow_private
+        self._allow_all = allow_private is True
+        self._allowed = (
+            [ipaddress.ip_network(n) for n in allow_private or ()] if not self._allow_all else []
+        )
         self._overrides = {name: [ipaddress.ip_address(ip)] for name, ip in hosts}
         self._resolved: dict[tuple[str, int], list[IPAddress]] = {}
 
@@ -105,10 +110,10 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
         addresses = await self.resolve(host, port)
-        if not self._allow_private:
+        if not self._allow_all:
             for address in addresses:
                 kind = address_kind(address)
-                if kind:
+                if kind and not any(address in network for network in self._allowed):
                     # One bad address is enough: DNS may hand out any of them next time.
                     raise BlockedAddress(host, address, kind)
         last_error: Exception | None = None
@@ -137,7 +142,13 @@ class HostPools(httpx.AsyncBaseTransport):
     while each host still reuses its own keep-alive connections.
     """
 
-    def __init__(self, *, allow_private: bool, hosts: Iterable[tuple[str, str]], keep: int) -> None:
+    def __init__(
+        self,
+        *,
+        allow_private: bool | tuple[str, ...],
+        hosts: Iterable[tuple[str, str]],
+        keep: int,
+    ) -> None:
         self._ssl_context = httpx.create_ssl_context(trust_env=False)
         self._backend = GuardedBackend(allow_private=allow_private, hosts=hosts)
         self._keep = keep

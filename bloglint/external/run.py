@@ -5,6 +5,7 @@ httpx is imported only inside these functions, so the offline CLI never pays for
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from bloglint.document import Link
     from bloglint.external.checker import Page
 
+# Letters, digits, hyphens (and the underscores some DNS names carry) in dot-separated labels;
+# httpx percent-encodes other characters instead of refusing them.
+_HOST_NAME = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9_-]{1,63}(?<!-))*\.?$")
 BROKEN_RULE = "BL040"
 MOVED_RULE = "BL041"
 CHECKED_KINDS = frozenset({"inline", "reference", "autolink", "html"})
@@ -104,8 +108,14 @@ def _pages(
         except (httpx.InvalidURL, UnicodeError, ValueError) as error:
             results[url] = LinkResult(url, ok=False, error=f"invalid URL: {redact(str(error))}")
             continue
+        if parsed.port is not None and not 0 < parsed.port < 65536:
+            results[url] = LinkResult(url, ok=False, error=f"invalid URL: port {parsed.port}")
+            continue
         if parsed.scheme not in ("http", "https") or not host:
             results[url] = LinkResult(url, ok=False, error="invalid URL: no http(s) host")
+            continue
+        if not _HOST_NAME.match(host) and ":" not in host:  # ":" only in IPv6 literals
+            results[url] = LinkResult(url, ok=False, error=f"invalid URL: bad host name `{host}`")
             continue
         page = pages.setdefault(base, Page(base, host))
         page.links.append(url)

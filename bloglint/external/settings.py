@@ -54,7 +54,8 @@ class ExternalSettings:
     user_agent: str = ""  # empty: "bloglint/<version>"
     fragments: bool = False  # opt-in: fetch HTML pages and check `#fragment` ids
     max_page_bytes: int = 2 * 1024 * 1024  # most page bytes read when looking for a fragment
-    allow_private: bool = False  # allow loopback/private/link-local/metadata addresses
+    # Allow loopback/private/link-local/metadata addresses: all (true) or these networks.
+    allow_private: bool | tuple[str, ...] = False
     hosts: tuple[tuple[str, str], ...] = ()  # name -> IP overrides, like /etc/hosts
     cache_dir: str = DEFAULT_CACHE_DIR  # relative to the site root unless absolute
     cache_max_age: float = 7 * 86400.0  # seconds a successful result stays fresh
@@ -144,6 +145,23 @@ def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"expected true or false, got {value!r}")
     return value
+
+
+def _allow_private(value: Any) -> bool | tuple[str, ...]:
+    """true/false, or a list of networks (`10.0.0.0/8`, `127.0.0.1`) that may be requested."""
+    if isinstance(value, bool):
+        return value
+    if not isinstance(value, list):
+        raise ValueError(f"expected true, false or a list of networks, got {value!r}")
+    import ipaddress
+
+    networks = []
+    for item in value:
+        try:
+            networks.append(str(ipaddress.ip_network(str(item), strict=False)))
+        except ValueError:
+            raise ValueError(f"expected a network like `10.0.0.0/8`, got {item!r}") from None
+    return tuple(networks)
 
 
 def _text(value: Any) -> str:
@@ -260,7 +278,7 @@ _PARSERS: dict[str, Any] = {
     "user_agent": _text,
     "fragments": _flag,
     "max_page_bytes": _positive_int,
-    "allow_private": _flag,
+    "allow_private": _allow_private,
     "hosts": _hosts,
     "cache_dir": _text,
     "cache_max_age": _seconds,
