@@ -57,6 +57,9 @@ def pop(ctx: LexerContext, times: int = 1) -> None:
             ctx.stack.pop()
 
 
+MAX_NULL_SCANS = 5  # rouge: empty matches allowed in a row before a character is an error
+
+
 class RougeLexer(ExtendedRegexLexer):
     """Shared behaviour: no input preprocessing, per-run state reset, rouge's error handling."""
 
@@ -70,10 +73,16 @@ class RougeLexer(ExtendedRegexLexer):
         """Clear per-run state (heredoc names, string delimiters...)."""
 
     def get_tokens_unprocessed(self, text: str | None = None, context: Any = None) -> Any:
+        self.stack = list(self.start_stack)
         self.reset()
-        ctx = LexerContext(text, 0, stack=list(self.start_stack))
+        return self.continue_tokens(text or "")
+
+    def continue_tokens(self, text: str) -> Any:
+        """rouge's `continue_lex`: lex more text from the state the last call left."""
+        ctx = LexerContext(text, 0, stack=self.stack)
         tokendefs = self._tokens
         end = ctx.end
+        null_steps = 0
         while ctx.pos < end:
             pos = ctx.pos
             for rexmatch, action, new_state in tokendefs[ctx.stack[-1]]:
@@ -99,6 +108,15 @@ class RougeLexer(ExtendedRegexLexer):
                         pop(ctx, -new_state)
                     elif new_state == "#push":
                         ctx.stack.append(ctx.stack[-1])
+                if m.end() > m.start():
+                    null_steps = 0
+                    break
+                null_steps += 1
+                if null_steps <= MAX_NULL_SCANS:
+                    break
+                null_steps = 0
+                yield ctx.pos, Error, text[ctx.pos]  # rouge gives up on this character
+                ctx.pos += 1
                 break
             else:  # rouge yields the character as an error and keeps its state
                 yield ctx.pos, Error, text[ctx.pos]  # type: ignore[index]
@@ -413,6 +431,337 @@ def recurse(lexer: Any, text: str) -> list[tuple[Any, str]]:
     return [(tok, val) for _, tok, val in type(lexer)().get_tokens_unprocessed(text)]
 
 
+def delegate(lexer: Any, text: str) -> list[tuple[Any, str]]:
+    """rouge's `delegate` to a lexer instance: it continues from its own state."""
+    return [(tok, val) for _, tok, val in lexer.continue_tokens(text)]
+
+
+def push_current(ctx: LexerContext) -> None:
+    ctx.stack.append(ctx.stack[-1])
+
+
+def goto(ctx: LexerContext, state: str) -> None:
+    ctx.stack[-1] = state
+
+
+# ---------------------------------------------------------------------------------------------
+# make (rouge/lexers/make.rb): recipe lines are delegated to one shell lexer that keeps its state
+
+MAKE_FUNCTIONS = "|".join(
+    """abspath addprefix addsuffix and basename call dir error eval file filter filter-out
+    findstring firstword flavor foreach if join lastword notdir or origin patsubst realpath shell
+    sort strip subst suffix value warning wildcard word wordlist words""".split()
+)
+MAKE_STOP = r"\$\(|\$\{|\(|\)|\}|\\|$"
+
+
+def _make_variable(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    ctx.stack.append("shell_line")
+    return [(Name.Variable, m.group(1)), (Text, m.group(2)), (Operator, m.group(3))]
+
+
+def _make_block_header_end(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    goto(ctx, "block_body")
+    return [(Text, m.group(0))]
+
+
+def _make_block_body_end(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    lexer.shell.stack = list(lexer.shell.start_stack)
+    pop(ctx)
+    return []
+
+
+def _make_function(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    ctx.stack.append("shell_expr")
+    return zip((Name.Function, Text, Name.Builtin, Text), m.groups(), strict=True)
+
+
+def _make_to_shell(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    return delegate(lexer.shell, m.group(0))
+
+
+def _make_open(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    push_current(ctx)
+    return delegate(lexer.shell, m.group(0))
+
+
+class MakeLexer(RougeLexer):
+    name = "make"
+    aliases = ["make", "makefile", "mf", "gnumake", "bsdmake"]
+
+    def reset(self) -> None:
+        self.shell = ShellLexer()
+        self.shell.stack = list(self.shell.start_stack)
+        self.shell.reset()
+
+    tokens = {
+        "root": [
+            (rf"{S}+", Text),
+            (r"#.*?\n", Comment),
+            (r"([-s]?include)((?:[\t ]+[^\t\n #]+)+)", bygroups(Keyword, String.Other)),
+            (r"(ifn?def|ifn?eq)([\t ]+)([^#\n]+)", bygroups(Keyword, Text, Name.Variable)),
+            (r"(?:else|endif)[\t ]*(?=[#\n])", Keyword),
+            (
+                r"(export)([\t ]+)(?=[a-zA-Z0-9_\${}()\t -]+\n)",
+                bygroups(Keyword, Text),
+                "export",
+            ),
+            (r"export[\t ]+", Keyword),
+            (r"(?s)([a-zA-Z0-9_${}().-]+)([\t ]*)([!?:+]?=)", rule_cb(_make_variable)),
+            (r'"(\\\\|\\.|[^"\\])*"', String.Double),
+            (r"'(\\\\|\\.|[^'\\])*'", String.Single),
+            (r"([^\n:]+)(:+)([ \t]*)", bygroups(Name.Label, Operator, Text), "block_header"),
+        ],
+        "export": [
+            (r"[a-zA-Z0-9_\${}()-]", Name.Variable),
+            (r"\n", Text, "#pop"),
+            (r"[\t ]+", Text),
+        ],
+        "block_header": [
+            (r"[^,\\\n#]+", Name.Function),
+            (r",", Punctuation),
+            (r"#.*?", Comment),
+            (r"\\\n", Text),
+            (r"\\.", Text),
+            (r"\n", rule_cb(_make_block_header_end)),
+        ],
+        "block_body": [
+            (
+                r"(ifn?def|ifn?eq)([\t ]+)([^#\n]+)(#.*)?(\n)",
+                bygroups(Keyword, Text, Name.Variable, Comment, Text),
+            ),
+            (r"(else|endif)([\t ]*)(#.*)?(\n)", bygroups(Keyword, Text, Comment, Text)),
+            (r"(\t[\t ]*)([@-]?)", bygroups(Text, Punctuation), "shell_line"),
+            (r"", rule_cb(_make_block_body_end)),
+        ],
+        "shell": [
+            (r"\$[({][\t ]*[a-zA-Z0-9_][a-zA-Z0-9_:=%.]*[\t ]*[)}]", Name.Variable),
+            (rf"(?s)(\$[({{])([\t ]*)({MAKE_FUNCTIONS})([\t ]+)", rule_cb(_make_function)),
+            (r"(?s)\\.", rule_cb(_make_to_shell)),
+            (rf"(?s).+?(?={MAKE_STOP})", rule_cb(_make_to_shell)),
+            (MAKE_STOP, rule_cb(_make_to_shell)),
+        ],
+        "shell_expr": [
+            (r"[({]", rule_cb(_make_open)),
+            (r"[)}]", Name.Function, "#pop"),
+            include("shell"),
+        ],
+        "shell_line": [
+            (r"\n", Text, "#pop"),
+            include("shell"),
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# perl (rouge/lexers/perl.rb)
+
+PERL_KEYWORDS = "|".join(
+    """case continue do else elsif for foreach if last my next our redo reset then unless until
+    while use print new BEGIN CHECK INIT END return""".split()
+)
+PERL_BUILTINS = "|".join(
+    """abs accept alarm atan2 bind binmode bless caller chdir chmod chomp chop chown chr chroot
+    close closedir connect continue cos crypt dbmclose dbmopen defined delete die dump each
+    endgrent endhostent endnetent endprotoent endpwent endservent eof eval exec exists exit exp
+    fcntl fileno flock fork format formline getc getgrent getgrgid getgrnam gethostbyaddr
+    gethostbyname gethostent getlogin getnetbyaddr getnetbyname getnetent getpeername getpgrp
+    getppid getpriority getprotobyname getprotobynumber getprotoent getpwent getpwnam getpwuid
+    getservbyname getservbyport getservent getsockname getsockopt glob gmtime goto grep hex import
+    index int ioctl join keys kill last lc lcfirst length link listen local localtime log lstat
+    map mkdir msgctl msgget msgrcv msgsnd my next no oct open opendir ord our pack package pipe pop
+    pos printf prototype push quotemeta rand read readdir readline readlink readpipe recv redo ref
+    rename require reverse rewinddir rindex rmdir scalar seek seekdir select semctl semget semop
+    send setgrent sethostent setnetent setpgrp setpriority setprotoent setpwent setservent
+    setsockopt shift shmctl shmget shmread shmwrite shutdown sin sleep socket socketpair sort
+    splice split sprintf sqrt srand stat study substr symlink syscall sysopen sysread sysseek
+    system syswrite tell telldir tie tied time times tr truncate uc ucfirst umask undef unlink
+    unpack unshift untie utime values vec wait waitpid wantarray warn write""".split()
+)
+PERL_RE = String.Regex
+NW = r"[^a-zA-Z0-9_]"  # Ruby \W
+
+
+def _perl_open(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    push_current(ctx)
+    return [(String.Other, m.group(0))]
+
+
+def _perl_bracket_string(open_: str, close: str) -> list[Any]:
+    return [
+        (rf"\\[{open_}{close}\\]", String.Other),
+        (r"\\", String.Other),
+        (open_, rule_cb(_perl_open)),
+        (close, String.Other, "#pop"),
+        (rf"[^{open_}{close}\\]+", String.Other),
+    ]
+
+
+class PerlLexer(RougeLexer):
+    name = "perl"
+    aliases = ["perl", "pl"]
+
+    tokens = {
+        "balanced_regex": [
+            (r"(?s)/(\\[\\/]|[^/])*/[egimosx]*", PERL_RE, "#pop"),
+            (r"(?s)!(\\[\\!]|[^!])*![egimosx]*", PERL_RE, "#pop"),
+            (r"(?s)\\(\\\\|[^\\])*\\[egimosx]*", PERL_RE, "#pop"),
+            (r"\{(\\[\\}]|[^}])*\}[egimosx]*", PERL_RE, "#pop"),
+            (r"<(\\[\\>]|[^>])*>[egimosx]*", PERL_RE, "#pop"),
+            (r"\[(\\[\\\]]|[^\]])*\][egimosx]*", PERL_RE, "#pop"),
+            (r"\((\\[\\\)]|[^\)])*\)[egimosx]*", PERL_RE, "#pop"),
+            (r"@(\\[\\@]|[^@])*@[egimosx]*", PERL_RE, "#pop"),
+            (r"%(\\[\\%]|[^%])*%[egimosx]*", PERL_RE, "#pop"),
+            (r"\$(\\[\\\$]|[^\$])*\$[egimosx]*", PERL_RE, "#pop"),
+        ],
+        "root": [
+            (r"#.*", Comment.Single),
+            (rf"(?s)^=[a-zA-Z0-9]+{S}+.*?\n=cut", Comment.Multiline),
+            (rf"(?:{PERL_KEYWORDS})\b", Keyword),
+            (
+                rf"(format)({S}+)([a-zA-Z0-9_]+)({S}*)(=)({S}*\n)",
+                bygroups(Keyword, Text, Name, Text, Punctuation, Text),
+                "format",
+            ),
+            (r"(?:eq|lt|gt|le|ge|ne|not|and|or|cmp)\b", Operator.Word),
+            (rf"(?:s|tr|y)\{{(\\\\|\\\}}|[^}}])*\}}{S}*", PERL_RE, "balanced_regex"),
+            (rf"(?:s|tr|y)<(\\\\|\\>|[^>])*>{S}*", PERL_RE, "balanced_regex"),
+            (rf"(?:s|tr|y)\[(\\\\|\\\]|[^\]])*\]{S}*", PERL_RE, "balanced_regex"),
+            (rf"(?:s|tr|y)\((\\\\|\\\)|[^\)])*\){S}*", PERL_RE, "balanced_regex"),
+            (
+                rf"(?s)(?:s|tr|y){S}*([^a-zA-Z0-9_ \t\n\v\f\r])((\\\\|\\\1)|[^\x01])*?\1"
+                rf"((\\\\|\\\1)|[^\x01])*?\1[msixpodualngcr]*",
+                PERL_RE,
+            ),
+            (
+                rf"(?s)(?:s|tr|y){S}+([a-zA-Z0-9_])((\\\\|\\\1)|[^\x01])*?\1"
+                rf"((\\\\|\\\1)|[^\x01])*?\1[msixpodualngcr]*",
+                PERL_RE,
+            ),
+            (r"m?/(\\\\|\\/|[^/\n])*/[msixpodualngc]*", PERL_RE),
+            (r"m(?=[/!\\{<\[\(@%\$])", PERL_RE, "balanced_regex"),
+            (
+                rf"(?s)m{S}*([^a-zA-Z0-9_ \t\n\v\f\r])((\\\\|\\\1)|[^\x01])*?\1"
+                r"[msixpodualngc]*",
+                PERL_RE,
+            ),
+            (
+                rf"(?s)m{S}+([a-zA-Z0-9_])((\\\\|\\\1)|[^\x01])*?\1[msixpodualngc]*",
+                PERL_RE,
+            ),
+            # rouge's `((?<==~)|(?<=\())\s*/.../` rule can never match: StringScanner's
+            # lookbehind sees nothing before the scan position.
+            (rf"{S}+", Text),
+            (rf"(?i)(?=[a-z_][a-zA-Z0-9_]*({S}*#.*\n)*{S}*=>)", Text, "fat_comma"),
+            (rf"(?:{PERL_BUILTINS})\b", Name.Builtin),
+            (r"((__(DIE|WARN)__)|(DATA|STD(IN|OUT|ERR)))\b", Name.Builtin.Pseudo),
+            (r"(?s)<<(['\"]?)([a-zA-Z_][a-zA-Z0-9_]*)\1;?\n.*?\n\2\n", String),
+            (r"(__(END|DATA)__)\b", Comment.Preproc, "end_part"),
+            (r"\$\^[ADEFHILMOPSTWX]", Name.Variable.Global),
+            (r"\$[\\\"'\[\]&`+*.,;=%~?@$!<>(^\|/_-](?![a-zA-Z0-9_])", Name.Variable.Global),
+            (r"(?i)[$@%&*][$@%&*#_]*(?=[a-z{\[;])", Name.Variable, "varname"),
+            (r"[-+/*%=<>&^\|!\\~]=?", Operator),
+            (r"0_?[0-7]+(_[0-7]+)*", Number.Oct),
+            (r"0x[0-9A-Fa-f]+(_[0-9A-Fa-f]+)*", Number.Hex),
+            (r"0b[01]+(_[01]+)*", Number.Bin),
+            (
+                r"(?i)([0-9]*(_[0-9]*)*\.[0-9]+(_[0-9]*)*|[0-9]+(_[0-9]*)*\.[0-9]+(_[0-9]*)*)"
+                r"(e[+-]?[0-9]+)?",
+                Number.Float,
+            ),
+            (r"(?i)[0-9]+(_[0-9]*)*e[+-]?[0-9]+(_[0-9]*)*", Number.Float),
+            (r"[0-9]+(_[0-9]+)*", Number.Integer),
+            (r"'", Punctuation, "sq"),
+            (r'"', Punctuation, "dq"),
+            (r"`", Punctuation, "bq"),
+            (r"<([^ \t\n\v\f\r>]+)>", PERL_RE),
+            (r"(q|qq|qw|qr|qx)\{", String.Other, "cb_string"),
+            (r"(q|qq|qw|qr|qx)\(", String.Other, "rb_string"),
+            (r"(q|qq|qw|qr|qx)\[", String.Other, "sb_string"),
+            (r"(q|qq|qw|qr|qx)<", String.Other, "lt_string"),
+            (rf"(q|qq|qw|qr|qx)({NW})(.|\n)*?\2", String.Other),
+            (rf"package{S}+", Keyword, "modulename"),
+            (rf"sub{S}+", Keyword, "funcname"),
+            (r"\[\]|\*\*|::|<<|>>|>=|<=|<=>|={3}|!=|=~|!~|&&?|\|\||\.{1,3}", Operator),
+            (r"[()\[\]:;,<>/?{}]", Punctuation),
+            (r"(?=[a-zA-Z0-9_])", Text, "name"),
+        ],
+        "format": [
+            (r"\.\n", String.Interpol, "#pop"),
+            (r".*?\n", String.Interpol),
+        ],
+        "fat_comma": [
+            (r"#.*", Comment.Single),
+            (r"[a-zA-Z0-9_]+", String),
+            (rf"{S}+", Text),
+            (r"=>", Operator, "#pop"),
+        ],
+        "name_common": [
+            (r"[a-zA-Z0-9_]+::", Name.Namespace),
+            (r"[a-zA-Z0-9_:]+", Name.Variable, "#pop"),
+        ],
+        "varname": [
+            (rf"{S}+", Text),
+            (r"[{\[]", Punctuation, "#pop"),
+            (r"[),]", Punctuation, "#pop"),
+            (r"[;]", Punctuation, "#pop"),
+            include("name_common"),
+        ],
+        "name": [
+            include("name_common"),
+            (r"[A-Z_]+(?=[^a-zA-Z0-9_])", Name.Constant, "#pop"),
+            (rf"(?={NW})", Text, "#pop"),
+        ],
+        "modulename": [(r"(?i)[a-z_][a-zA-Z0-9_]*", Name.Namespace, "#pop")],
+        "funcname": [
+            (r"[a-zA-Z_][a-zA-Z0-9_]*[!?]?", Name.Function),
+            (rf"{S}+", Text),
+            (rf"(\([$@%]*\))({S}*)", bygroups(Punctuation, Text)),
+            (r".*?\{", Punctuation, "#pop"),
+            (r";", Punctuation, "#pop"),
+        ],
+        "sq": [
+            (r"\\[\\']", String.Escape),
+            (r"[^\\']+", String.Single),
+            (r"'", Punctuation, "#pop"),
+            (r"\\", String.Single),
+        ],
+        "dq": [
+            include("string_intp"),
+            (r'\\[\\tnrabefluLUE"$@]', String.Escape),
+            (r"\\0[0-9]{2}", String.Escape),
+            (r"\\o\{[0-9]+\}", String.Escape),
+            (r"\\x[0-9a-fA-F]{2}", String.Escape),
+            (r"\\x\{[0-9a-fA-F]+\}", String.Escape),
+            (r"\\c.", String.Escape),
+            (r"\\N\{[^\}]+\}", String.Escape),
+            (r'[^\\"]+?', String.Double),
+            (r'"', Punctuation, "#pop"),
+            (r"\\", String.Escape),
+        ],
+        "bq": [
+            include("string_intp"),
+            (r"\\[\\tnr`]", String.Escape),
+            (r"[^\\`]+?", String.Backtick),
+            (r"`", Punctuation, "#pop"),
+        ],
+        "cb_string": _perl_bracket_string(r"\{", r"\}"),
+        "rb_string": _perl_bracket_string(r"\(", r"\)"),
+        "sb_string": _perl_bracket_string(r"\[", r"\]"),
+        "lt_string": _perl_bracket_string("<", ">"),
+        "in_interp": [
+            (r"\}", String.Interpol, "#pop"),
+            (rf"{S}+", Text),
+            (r"(?i)[a-z_][a-zA-Z0-9_]*", String.Interpol),
+        ],
+        "string_intp": [
+            (r"[$@][{]", String.Interpol, "in_interp"),
+            (r"(?i)[$@][a-z_][a-zA-Z0-9_]*", String.Interpol),
+        ],
+        "end_part": [(r"(?s).+", Comment.Preproc, "#pop")],
+    }
+
+
 # ---------------------------------------------------------------------------------------------
 # c and cpp (rouge/lexers/c.rb, cpp.rb)
 
@@ -657,7 +1006,7 @@ class CppLexer(CLexer):
 
 
 LEXERS: dict[str, type[RougeLexer]] = {}
-for _cls in (ShellLexer, PythonLexer, CLexer, CppLexer):
+for _cls in (ShellLexer, PythonLexer, CLexer, CppLexer, MakeLexer, PerlLexer):
     for _alias in _cls.aliases:
         LEXERS[_alias] = _cls
 
