@@ -36,10 +36,6 @@ def lint(root: Path, *rule_ids: str, options: dict[str, Any] | None = None) -> l
     return engine.run(site, config, only=list(rule_ids)).findings
 
 
-def lines(findings: list[Finding], rule_id: str, path: str | None = None) -> list[int]:
-    return [f.line for f in findings if f.rule_id == rule_id and (path is None or f.path == path)]
-
-
 def post(body: str, **front_matter: Any) -> str:
     """A post: front matter (title 'A post' unless given) and the body after a blank line."""
     matter = {"title": "A post", **front_matter}

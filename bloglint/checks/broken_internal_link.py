@@ -26,11 +26,22 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
                 f"is not found on the published site; write `{{{{ '{where.path}' | relative_url }}}}`",
             )
             continue
+        if _looks_like_prose(link.url):
+            hint = (
+                f"; if `({link.url})` is meant as text, escape the brackets before it "
+                f"(`\\[{link.text}\\]`), since kramdown makes `[...](...)` a link"
+            )
+        else:
+            hint = _hint(where.path, index)
         yield hit_at(
             link,
-            f"{what} {shown(link.url)} goes to `{where.path}`, which is not on the built site"
-            f"{_hint(where.path, index)}",
+            f"{what} {shown(link.url)} goes to `{where.path}`, which is not on the built site{hint}",
         )
+
+
+def _looks_like_prose(url: str) -> bool:
+    """`[3,4,5](not sure about this)`: words in parentheses, not a path."""
+    return "/" not in url and "." not in url and (" " in url or not url.isascii())
 
 
 def _hint(path: str, index: LinkIndex) -> str:
