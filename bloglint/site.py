@@ -16,10 +16,10 @@ from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bloglint.jekyll_config import ConfigError, load_config, markdown_extensions
+from bloglint.jekyll_config import ConfigError, load_config
 from bloglint.jekyll_time import parse_time
 from bloglint.model import Problem
-from bloglint.permalink import destination_path, output_ext_for, unescape_path
+from bloglint.permalink import destination_path, unescape_path
 from bloglint.source import SourceFile
 
 if TYPE_CHECKING:
@@ -89,6 +89,13 @@ SiteItem = Post | SourceFile | str  # what a URL or a path points at (str: a sta
 
 @dataclass(slots=True)
 class Site:
+    """The site as `jekyll build` would write it.
+
+    Every URL here is what Jekyll's `url` gives: without `baseurl` and percent-encoded where
+    Jekyll encodes (post.url). Lookups (`resolve`, `url_exists`) take percent-decoded paths
+    without `baseurl`; strip `site.config["baseurl"]` from a link before asking.
+    """
+
     root: Path
     config: dict[str, Any]  # effective Jekyll config (defaults applied)
     posts: list[Post]  # published posts in site.posts order
@@ -99,6 +106,7 @@ class Site:
     problems: list[Problem]
     timezone: tzinfo = timezone.utc
     page_urls: dict[str, str] = field(default_factory=dict)  # page relpath -> url
+    page_files: dict[str, str] = field(default_factory=dict)  # page relpath -> "/file" written
     # static files of collections have a URL from the collection's template; others "/relpath"
     static_urls: dict[str, str] = field(default_factory=dict)
     generated: list[str] = field(default_factory=list)  # URLs plugins add (feed, sitemap, pager)
@@ -112,7 +120,6 @@ class Site:
         if self._indexed:
             return
         self._indexed = True
-        markdown = markdown_extensions(self.config)
 
         def add(url: str, destination: str, item: SiteItem) -> None:
             self._by_url.setdefault(unescape_path(url), item)
@@ -123,10 +130,7 @@ class Site:
             add(url, unescape_path(url), relpath)
             self._by_relpath.setdefault(relpath, relpath)
         for page in self.pages:
-            url = self.page_urls[page.relpath]
-            ext = posixpath.splitext(page.relpath)[1]
-            out = output_ext_for(ext, markdown, page.front_matter.get("permalink"))
-            add(url, destination_path(url, out, page=True), page)
+            add(self.page_urls[page.relpath], self.page_files[page.relpath], page)
             self._by_relpath.setdefault(page.relpath, page)
         for post in [*self.posts, *self.documents]:
             add(post.url, destination_path(post.url, post.output_ext), post)

@@ -23,6 +23,7 @@ from bloglint.model import Problem
 from bloglint.permalink import (
     add_permalink_suffix,
     date_placeholders,
+    destination_path,
     generate_url_from_drop,
     generate_url_from_hash,
     output_ext_for,
@@ -191,6 +192,7 @@ class SiteReader:
         self.pages: list[SourceFile] = []
         self.page_urls: dict[str, str] = {}
         self.static_urls: dict[str, str] = {}
+        self.page_files: dict[str, str] = {}
         self.static_files: list[str] = []
         self.skipped: list[SkippedFile] = []
         self._defaults = self._valid_default_sets()
@@ -248,6 +250,7 @@ class SiteReader:
             timezone=self.tz,
             page_urls=self.page_urls,
             static_urls=self.static_urls,
+            page_files=self.page_files,
             generated=self._generated_urls(),
         )
         return site
@@ -675,7 +678,9 @@ class SiteReader:
             template = add_permalink_suffix("/:path/:basename", self.permalink_style)
         chosen = ruby_str(permalink) if not _missing(permalink) else template
         placeholders = {"path": dir_rel, "basename": basename, "output_ext": output_ext}
-        self.page_urls[relpath] = sanitize_url(generate_url_from_hash(chosen, placeholders))
+        url = sanitize_url(generate_url_from_hash(chosen, placeholders))
+        self.page_urls[relpath] = url
+        self.page_files[relpath] = destination_path(url, output_ext, page=True)
 
     def _read_collections(self) -> None:
         """`CollectionReader#read`: every configured collection except posts and data."""
