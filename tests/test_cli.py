@@ -1,0 +1,134 @@
+"""The command line as a user meets it: exit codes, messages, formats, the site root."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bloglint import __version__
+from bloglint.cli import main
+
+CLEAN_POST = """---
+title: A clean post
+---
+
+## First section
+
+Some text and [a link to the section](#first-section).
+"""
+
+
+def make_site(root: Path, files: dict[str, str]) -> Path:
+    for relpath, text in files.items():
+        target = root / relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_version_from_a_fresh_interpreter() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "bloglint", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == f"bloglint {__version__}"
+
+
+def test_check_help_explains_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["check", "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out and "bloglint check --format github" in out
+    assert "Exit status" in out
+
+
+def test_clean_site_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(
+        tmp_path, {"_config.yml": "title: t\n", "_posts/2024-01-02-clean.md": CLEAN_POST}
+    )
+    assert main(["check", str(site / "_posts")]) == 0
+    out = capsys.readouterr().out
+    assert out.strip().endswith("1 file checked, no problems")
+    assert "\x1b[" not in out  # not a terminal: no colour
+
+
+def test_unknown_config_key_exits_2_naming_key_and_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "_config.yml": "title: t\nbloglint:\n  ignroe: [BL001]\n",
+            "_posts/2024-01-02-clean.md": CLEAN_POST,
+        },
+    )
+    assert main(["check", "--site", str(site)]) == 2
+    err = capsys.readouterr().err
+    assert "bloglint.ignroe" in err and "_config.yml" in err
+
+
+def test_outside_any_site_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.md").write_text("# hi\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "notes.md")]) == 2
+    assert "not inside a Jekyll site" in capsys.readouterr().err
+
+
+def test_missing_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_site(tmp_path, {"_config.yml": "title: t\n", "_posts/2024-01-02-clean.md": CLEAN_POST})
+    assert main(["check", "--site", str(tmp_path), str(tmp_path / "_posts" / "nope.md")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_posts_json_lists_posts_and_skipped_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "_config.yml": "title: t\ntimezone: Europe/Berlin\npermalink: /:year/:title.html\n",
+            "_posts/2024-01-02-clean.md": CLEAN_POST,
+            "_posts/notes.txt": "not a post\n",
+        },
+    )
+    assert main(["posts", "--site", str(site), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (post,) = data["posts"]
+    assert post["path"] == "_posts/2024-01-02-clean.md"
+    assert post["url"] == "/2024/clean.html"
+    assert post["date"] == "2024-01-02T00:00:00+01:00"
+    assert post["title"] == "A clean post"
+    assert [s["path"] for s in data["skipped"]] == ["_posts/notes.txt"]
+    assert data["skipped"][0]["reason"]
+
+
+def test_rules_lists_and_explains(capsys: pytest.CaptureFixture[str]) -> None:
+    from bloglint.catalog import load_catalog
+
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out
+    for spec in load_catalog().values():
+        assert spec.id in listing and spec.name in listing
+    first = next(iter(load_catalog().values()))
+    assert main(["rules", first.name]) == 0
+    assert first.summary in capsys.readouterr().out
+    assert main(["rules", "BL999"]) == 2
+
+
+def test_jekyll_plugin_install_is_idempotent_and_careful(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, {"_config.yml": "title: t\n", "_posts/2024-01-02-a.md": CLEAN_POST})
+    assert main(["jekyll-plugin", "--site", str(site)]) == 0
+    plugin = site / "_plugins" / "bloglint.rb"
+    assert "Jekyll::Hooks.register :site, :post_read" in plugin.read_text(encoding="utf-8")
+    assert main(["jekyll-plugin", "--site", str(site)]) == 0
+    assert "already up to date" in capsys.readouterr().err
+    plugin.write_text("# my own edits\n", encoding="utf-8")
+    assert main(["jekyll-plugin", "--site", str(site)]) == 2
+    assert plugin.read_text(encoding="utf-8") == "# my own edits\n"
+    assert main(["jekyll-plugin", "--site", str(site), "--force"]) == 0
+    assert "Jekyll::Hooks" in plugin.read_text(encoding="utf-8")
