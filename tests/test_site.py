@@ -203,6 +203,14 @@ def test_pages_and_static_files_match_jekyll(odd_site: Path) -> None:
     }
     assert all(isinstance(page, SourceFile) for page in site.pages)
     assert site.static_files == ["assets/x.png", "bompage.md", "nofm.md"]
+    # jekyll wrote these files into _site:
+    assert site.page_files == {
+        "about.md": "/about.html",
+        "assets/style.scss": "/assets/style.css",
+        "crlfpage.md": "/crlfpage.html",
+        "sub/index.md": "/sub/index.html",
+        "sub/page.html": "/elsewhere/index.html",
+    }
 
 
 def test_excerpt_keeps_the_link_definitions_it_uses(odd_site: Path) -> None:
@@ -315,6 +323,13 @@ def test_config_defaults_collections_and_exclude(tmp_path: Path) -> None:
         "sub/p.md": "/from-defaults/",
         "sub/q.md": "/own/",
     }
+    # jekyll wrote _site/about.html, index.html, from-defaults/index.html, own/index.html
+    assert sorted(site.page_files.values()) == [
+        "/about.html",
+        "/from-defaults/index.html",
+        "/index.html",
+        "/own/index.html",
+    ]
     assert site.static_files == ["_docs/img.png", "_docs/nofm.md"]
     assert site.url_exists("/docs/img.png") and site.url_exists("/docs/guide")
     assert site.url_exists("/docs/guide.html")  # the file Jekyll writes
