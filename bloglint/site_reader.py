@@ -84,10 +84,15 @@ def _pluralized(data: dict[str, Any], singular: str, plural: str) -> list[Any]:
         if plural in data:
             raw = data[plural]
             if isinstance(raw, str):
-                value = raw.split()
+                value = _ruby_split(raw)
             elif isinstance(raw, list):
                 value = [item for item in raw if item is not None]
     return [item for item in _flatten([value]) if item is not None]
+
+
+def _ruby_split(text: str) -> list[str]:
+    """`String#split` without arguments: ASCII white space only (a full-width space stays)."""
+    return [part for part in re.split(r"[ \t\n\v\f\r]+", text) if part]
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -100,7 +105,7 @@ def _merge_data(data: dict[str, Any], other: dict[str, Any]) -> None:
     categories = other.get("categories")
     if categories is not None:
         if isinstance(categories, str):
-            categories = categories.split()
+            categories = _ruby_split(categories)
         elif not isinstance(categories, list):
             categories = [categories]
         if isinstance(data.get("categories"), list):
@@ -476,6 +481,21 @@ class SiteReader:
             _merge_data(data, defaults)
             if "date" in defaults:
                 data["date"] = normalize_date(defaults["date"], self.tz) or defaults["date"]
+        categories = source.front_matter.get("categories")
+        if not isinstance(categories, (str, list, type(None))):
+            # `data["categories"] | other["categories"]` raises in Ruby: Jekyll logs "could not
+            # read file" and keeps the document as if its front matter were broken.
+            line = _front_matter_key_line(source, "categories")
+            source.problems.append(
+                Problem(
+                    relpath,
+                    line,
+                    1,
+                    "front-matter",
+                    f"`categories: {ruby_str(categories)}` must be words or a list; Jekyll cannot read it and ignores the whole front matter",
+                )
+            )
+            source.front_matter_valid = False
         if source.front_matter_valid:
             _merge_data(data, source.front_matter)
             if "date" in source.front_matter:

@@ -535,3 +535,24 @@ def test_defaults_precedence_singular_keys_and_liquid_in_excerpt(tmp_path: Path)
     assert site.posts[0].excerpt == "{% if true %}\nhead\n{% endif %}"
     # jekyll: {% post_url a/deep/2024-01-16-g %} -> /two/three/one/2024/01/16/g.html
     assert site.post_by_name("a/deep/2024-01-16-g") is site.posts[2]
+
+
+def test_categories_split_on_ascii_space_only_and_a_number_breaks_the_front_matter(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "_posts/2024-01-01-num.md", "---\ncategories: 2019\ntitle: Num\n---\nx\n")
+    write(
+        tmp_path, "_posts/2024-01-02-wide.md", '---\ncategories: "机器学习\u3000深度学习"\n---\nx\n'
+    )
+    site = load_site(tmp_path, now=NOW)
+    # jekyll: "could not read file ...: no implicit conversion of Integer into Array", then
+    # POST|/2026/11/21/2024-01-01-num.html|||<site.time>
+    # POST|/%E6%9C%BA...%E4%B9%A0/2024/01/02/wide.html|Wide|机器学习　深度学习|2024-01-02
+    number, wide = site.posts
+    assert (number.url, number.title, number.date) == ("/2026/11/21/2024-01-01-num.html", "", NOW)
+    assert [problem.kind for problem in number.source.problems] == ["front-matter"]
+    assert number.source.problems[0].line == 2
+    assert wide.categories == ["机器学习\u3000深度学习"]
+    assert wide.url == (
+        "/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0%E3%80%80%E6%B7%B1%E5%BA%A6%E5%AD%A6%E4%B9%A0/2024/01/02/wide.html"
+    )
