@@ -59,9 +59,8 @@ class Resolved:
 
 
 _MEMO_KEY = "links.index"
-OUTSIDE_BASEURL = (
-    "outside-baseurl"  # Resolved.detail of a root-relative link that skips the baseurl
-)
+# Resolved.detail of a root-relative link that leaves out the baseurl.
+OUTSIDE_BASEURL = "outside-baseurl"
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # `{post_url x}` or `{{ post_url x }}`: a tag written without `{%`, so Liquid prints it or nothing.
 BROKEN_TAG = re.compile(r"\{(?!%)\{?-?\s*(post_url|link)\s+[^}]*\}")
@@ -194,13 +193,14 @@ class LinkIndex:
 
     def _read_layout_ids(self, layout: str) -> frozenset[str]:
         folder = self.site.root / "_layouts"
-        files = sorted(folder.glob(f"{glob_escape(layout)}.*")) if folder.is_dir() else []
+        files = sorted(folder.glob(f"{_glob_escape(layout)}.*")) if folder.is_dir() else []
         if not files:
             return frozenset()
         text = _read(files[0])
         ids = set(_html_ids(text))
         ids.update(self._include_ids(text, set()))
-        parent = re.match(r"\A---\s*\n(?:.*\n)*?layout:\s*['\"]?([^'\"\s]+)", text)
+        front_matter = _LAYOUT_FRONT_MATTER.match(text)
+        parent = _PARENT_LAYOUT.search(front_matter.group(1)) if front_matter else None
         if parent:
             ids |= self.layout_ids(parent.group(1))
         return frozenset(ids)
@@ -217,7 +217,7 @@ class LinkIndex:
                 yield from self._include_ids(included, seen)
 
 
-def glob_escape(text: str) -> str:
+def _glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
@@ -228,6 +228,8 @@ def _read(path: Path) -> str:
         return ""
 
 
+_LAYOUT_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---", re.DOTALL | re.MULTILINE)
+_PARENT_LAYOUT = re.compile(r"^layout:[ \t]*['\"]?([^'\"\s]+)", re.MULTILINE)
 _HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"{}]*)"|'([^'{}]*)')""")
 
 
@@ -320,7 +322,7 @@ def _expand_liquid(url: str, index: LinkIndex) -> str | Resolved:
         name, argument = match.group(1), match.group(2).strip()
         target = index.post_url(argument) if name == "post_url" else index.link_tag_url(argument)
         if target is None:
-            raise _MissingTarget(name, argument)
+            raise _MissingTarget(argument)
         return ("" if index.jekyll3 else index.baseurl) + target
 
     try:
@@ -343,9 +345,7 @@ def _expand_liquid(url: str, index: LinkIndex) -> str | Resolved:
 
 
 class _MissingTarget(Exception):
-    def __init__(self, tag: str, argument: str) -> None:
-        super().__init__(argument)
-        self.tag, self.argument = tag, argument
+    """A Liquid tag inside a URL names nothing (reported on the tag's own link)."""
 
 
 def _classify(url: str, post: Post, index: LinkIndex) -> Resolved:

@@ -119,14 +119,19 @@ def test_fragments_case_decoding_and_suggestions(tmp_path: Path) -> None:
         "- [empty](#)\n"
         "- [top](#top)\n"
         "- [backspace](#算法流程%08)\n"
-        "- [explicit](#custom) [html anchor](#here) [layout id](#comments)\n"
+        "- [explicit](#custom) [html anchor](#here) [layout id](#comments) [footer](#bottom)\n"
         "\n## ResNeXt\n\n## 中文 heading\n\n## 下载图片-qa的标注数据集\n\n"
         '## Renamed {#custom}\n\n<a name="here"></a>\n\n#### 算法流程\n'
     )
-    layout = '<html><body>{{ content }}<div id="comments"></div></body></html>\n'
+    layout = '---\nlayout: default\n---\n{{ content }}<div id="comments"></div>\n'
     write_site(
         tmp_path,
-        {"_posts/2024-01-01-a.md": text, "_layouts/post.html": layout},
+        {
+            "_posts/2024-01-01-a.md": text,
+            "_layouts/post.html": layout,
+            "_layouts/default.html": "<body>{{ content }}{% include footer.html %}</body>\n",
+            "_includes/footer.html": '<a name="bottom"></a>\n',
+        },
         permalink=PERMALINK,
         defaults=[{"scope": {"path": ""}, "values": {"layout": "post"}}],
     )
@@ -254,6 +259,9 @@ def test_unlinked_urls_and_link_stubs(tmp_path: Path) -> None:
         "[INFO][main.cpp][run][40] a log line, and citations [7][8], and arrays [0 1 2]\n"
         "* [x] a task\n"
         "a bare URL in prose https://example.org/bare is not reported (see the docs (and more))\n"
+        "on the website (https://example.org/site), you see prose, and so is\n"
+        "(https://en.wikipedia.org/wiki/C_(language)) a balanced URL\n"
+        "1. (https://example.org/numbered)</br>\n"
     )
     write_site(tmp_path, {"_posts/2024-01-01-a.md": text})
     found = by_rule(lint(tmp_path, *LINK_RULES))
@@ -264,7 +272,12 @@ def test_unlinked_urls_and_link_stubs(tmp_path: Path) -> None:
             line_of(text, "[tensorflow]"),
             line_of(text, "[tensorflow]"),
         ],
-        "BL009": [line_of(text, "unclosed"), line_of(text, "closed)"), line_of(text, "[space]")],
+        "BL009": [
+            line_of(text, "unclosed"),
+            line_of(text, "closed)"),
+            line_of(text, "[space]"),
+            line_of(text, "numbered"),
+        ],
     }
 
 

@@ -18,12 +18,11 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
         if where.cls != "missing_tag_target":
             continue
         tag, _, argument = where.detail.partition(" ")
-        what = "post" if tag == "post_url" else "page, post or file"
+        if tag == "post_url":
+            what, fix = "post", "use the post's file name without its extension"
+        else:
+            what, fix = "page, post or file", "give the file's path from the site root"
         yield hit_at(
             link,
-            f"`{{% {tag} {argument} %}}` names no {what}, and Jekyll stops the build on it; "
-            "fix the name (it is the file name without its extension)"
-            if tag == "post_url"
-            else f"`{{% {tag} {argument} %}}` names no {what}, and Jekyll stops the build on it; "
-            "give the file's path from the site root",
+            f"`{{% {tag} {argument} %}}` names no {what}, and Jekyll stops the build on it; {fix}",
         )

@@ -1,8 +1,9 @@
 """BL009 unlinked-url: `(https://...)` written as if it were a link, but shown as plain text.
 
-kramdown does not turn bare URLs into links. A URL in parentheses with no `[text]` right
-before it (often with the `)` forgotten too, or with a space after `]`) is printed as text,
-so readers cannot click it.
+kramdown does not turn bare URLs into links. A URL in parentheses that stands alone on its
+line or list item, or whose `)` was forgotten, or that follows `]` after a space, was meant
+as a link but is printed as text readers cannot click. A parenthesised URL inside a sentence
+("... on the website (http://example.org), you ...") is prose and is not reported.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from bloglint.links import hidden_from_markdown, shown
 from bloglint.model import Hit
 
 _PAREN_URL = re.compile(r"\((https?://[^\s()<>\[\]]+)(\))?")
+# What may stand around a URL that is all there is on its line: a list marker, `<br>` tags.
+_LEAD = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?$")
+_TRAIL = re.compile(r"^(?:[ \t]|<[^>]*>)*$")
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
@@ -36,6 +40,10 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
             if before.endswith("]"):
                 continue  # a real inline link
             url = match.group(1)
+            after = line[match.end() :].rstrip("\r")
+            if match.group(2) is None and after[:1] not in ("", " ", "\t"):
+                continue  # `(https://x/Foo_(bar))`: the URL goes on past what we matched
+            alone = _LEAD.match(before) is not None and _TRAIL.match(after) is not None
             if before.rstrip(" \t").endswith("]") and before.rstrip(" \t") != before:
                 message = (
                     f"`] (` has a space in it, so {shown(url)} is not linked; "
@@ -46,6 +54,8 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
                     f"`({url}` is not a link: the `[text]` part and the closing `)` are missing, "
                     f"so the URL shows as plain text; write `[text]({url})`"
                 )
+            elif not alone:
+                continue  # a URL in parentheses inside a sentence is prose
             else:
                 message = (
                     f"`({url})` is not a link: the `[text]` part is missing, so the URL shows as "
