@@ -16,13 +16,11 @@ from bloglint.model import ConfigError
 from bloglint.site import Post, Site, load_site
 from bloglint.toc import fixed_text, unified_diff, write_atomically
 from bloglint.toc.analysis import (
-    HeadingIndex,
     TocSettings,
-    file_lines,
+    heading_index,
     match_block,
     scan_post,
     site_style,
-    toc_headings,
     toc_settings,
 )
 from bloglint.toc.scan import scan_text
@@ -36,7 +34,7 @@ def scan(text: str):  # noqa: ANN201 - a TocScan
 
 def issues(text: str) -> list[tuple[str, int]]:
     document = parse_document(text)
-    index = HeadingIndex(document, toc_headings(document, file_lines(text)))
+    index = heading_index(document, text)
     found = []
     for block in scan_text(text, document).blocks:
         found += [(issue.kind, issue.line) for issue in match_block(block, index).issues]

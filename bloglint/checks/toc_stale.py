@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from bloglint.engine import CheckContext
 from bloglint.model import Hit
-from bloglint.toc.analysis import HeadingIndex, cached_scan, file_lines, match_block, toc_headings
+from bloglint.toc.analysis import cached_scan, heading_index, match_block
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
@@ -15,7 +15,7 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
     if not blocks:
         return
     document = ctx.post.document
-    index = HeadingIndex(document, toc_headings(document, file_lines(ctx.post.source.text)))
+    index = heading_index(document, ctx.post.source.text)
     for block in blocks:
         for issue in match_block(block, index).issues:
             yield Hit(issue.line, issue.column, issue.message)

@@ -19,7 +19,7 @@ from bloglint.model import ConfigError
 from bloglint.toc.scan import STYLES, TocBlock, TocEntry, TocScan, scan_text
 
 if TYPE_CHECKING:
-    from bloglint.document import Document, Heading
+    from bloglint.document import Document
     from bloglint.site import Post, Site
 
 
@@ -102,11 +102,17 @@ class TocHeading:
     level: int
     id: str | None
     line: int
-    text: str  # the heading's Markdown text, as a TOC entry's link text
+    source: str  # the heading's source line from its first '#' (ATX) or its text (setext)
+    plain: str  # the heading's plain text, from the parser
     omitted: bool  # `{:.no_toc}`, `<!-- omit from toc -->`: the author keeps it out of TOCs
 
+    @property
+    def text(self) -> str:
+        """The heading's Markdown text as a TOC entry's link text (worked out when needed)."""
+        return _entry_text(self.source, self.plain)
 
-def _entry_text(source_line: str, heading: Heading) -> str:
+
+def _entry_text(source_line: str, plain: str) -> str:
     """The heading's own Markdown (links unwrapped, images and comments dropped) for a link text."""
     match = _ATX.fullmatch(source_line)
     text = (match.group("text") or "") if match else source_line.strip()
@@ -114,19 +120,22 @@ def _entry_text(source_line: str, heading: Heading) -> str:
     text = _COMMENT.sub("", text)
     text = _IMAGE.sub("", text)
     text = _INLINE_LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
-    text = " ".join(text.split()) or heading.text
+    text = " ".join(text.split()) or plain
     if text.count("[") != text.count("]"):
         text = re.sub(r"(?<!\\)([\[\]])", r"\\\1", text)
     return text
 
 
 def toc_headings(document: Document, lines: Sequence[str]) -> list[TocHeading]:
-    """The post's headings with what a TOC needs; `lines` are the file's lines (index 0 = line 1)."""
+    """The post's headings with what a TOC needs; `lines` are the file's lines (index 0 = line 1,
+    a CRLF line keeps its `\\r`)."""
     result = []
     for index, heading in enumerate(document.headings):
-        line_text = lines[heading.line - 1] if heading.line <= len(lines) else heading.text
+        line_text = (
+            lines[heading.line - 1].rstrip("\r") if heading.line <= len(lines) else heading.text
+        )
         source = line_text[heading.column - 1 :] if heading.column <= len(line_text) else line_text
-        following = lines[heading.line] if heading.line < len(lines) else ""
+        following = lines[heading.line].rstrip("\r") if heading.line < len(lines) else ""
         omitted = bool(
             _OMIT_COMMENT.search(source)
             or _IAL_NO_TOC.search(source)
@@ -134,19 +143,10 @@ def toc_headings(document: Document, lines: Sequence[str]) -> list[TocHeading]:
         )
         result.append(
             TocHeading(
-                index,
-                heading.level,
-                heading.id,
-                heading.line,
-                _entry_text(source, heading),
-                omitted,
+                index, heading.level, heading.id, heading.line, source, heading.text, omitted
             )
         )
     return result
-
-
-def file_lines(text: str) -> list[str]:
-    return [line.rstrip("\r") for line in text.split("\n")]
 
 
 # --- matching entries to headings ------------------------------------------------------------
@@ -160,6 +160,8 @@ def _loose(text: str) -> str:
 def fragment_candidates(target: str) -> list[str]:
     """The ids a same-page link may reach: as written, and percent-decoded (browsers try both)."""
     fragment = target[1:]
+    if "%" not in fragment:
+        return [fragment]
     decoded = unquote(fragment)
     return [fragment] if decoded == fragment else [fragment, decoded]
 
@@ -199,11 +201,18 @@ class HeadingIndex:
             target = by_line.get(anchor.line + 1, by_line.get(anchor.line))
             if target is not None and anchor.id not in self.by_id:
                 self.by_id[anchor.id] = target
-        self.loose: dict[str, list[int]] = {}
-        for heading in headings:
-            for key in {_loose(heading.id or ""), _loose(heading.text)}:
-                if key:
-                    self.loose.setdefault(key, []).append(heading.index)
+        self._loose: dict[str, list[int]] | None = None
+
+    @property
+    def loose(self) -> dict[str, list[int]]:
+        """Headings by their letters and digits (id and text), built only for near misses."""
+        if self._loose is None:
+            self._loose = {}
+            for heading in self.headings:
+                for key in {_loose(heading.id or ""), _loose(heading.text)}:
+                    if key:
+                        self._loose.setdefault(key, []).append(heading.index)
+        return self._loose
 
     def exact(self, target: str) -> tuple[bool, int | None]:
         """(reaches an id on the page, the heading it reaches if any)."""
@@ -221,6 +230,11 @@ class HeadingIndex:
                 if index not in taken:
                     return index
         return None
+
+
+def heading_index(document: Document, text: str) -> HeadingIndex:
+    """The fragment lookups for a post, from its parsed body and its file text."""
+    return HeadingIndex(document, toc_headings(document, text.split("\n")))
 
 
 # VS Code's Markdown TOC and mdformat-toc write non-default depths into the opening marker, so

@@ -18,10 +18,9 @@ from bloglint.toc.analysis import (
     Matching,
     TocHeading,
     TocSettings,
-    file_lines,
+    heading_index,
     match_block,
     scan_post,
-    toc_headings,
     toc_settings,
 )
 from bloglint.toc.scan import TocBlock, TocEntry, parse_entry
@@ -161,7 +160,7 @@ def fixed_text(
         return None
     text = post.source.text
     newline = "\r\n" if "\r\n" in text else "\n"
-    index = HeadingIndex(post.document, toc_headings(post.document, file_lines(text)))
+    index = heading_index(post.document, text)
     pieces = []
     last = 0
     changed = False

@@ -136,31 +136,33 @@ class TocScan:
 
 
 class _Lines:
-    """Offsets of line starts, to turn a text offset into a 1-based (line, column)."""
+    """Line numbers and line texts of a file, found on demand (a post has few markers)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0]
-        position = text.find("\n")
-        while position != -1:
-            self.starts.append(position + 1)
-            position = text.find("\n", position + 1)
+        self._offset = 0  # counting resumes here when offsets come in order
+        self._line = 1
 
     def locate(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index] + 1
+        """The 1-based (line, column) of a text offset."""
+        if offset < self._offset:
+            self._offset, self._line = 0, 1
+        self._line += self.text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line, offset - self.text.rfind("\n", 0, offset)
 
-    def line_text(self, line: int) -> str:
-        start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+    def offset_of_line(self, line: int) -> int:
+        position = 0
+        for _ in range(line - 1):
+            position = self.text.find("\n", position) + 1
+            if position == 0:
+                return len(self.text)
+        return position
 
-    def line_bounds(self, line: int) -> tuple[int, int]:
-        start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        if end > start and self.text[end - 1] == "\r":
-            end -= 1
-        return start, end
+    def line_around(self, offset: int) -> str:
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return self.text[start : len(self.text) if end == -1 else end].rstrip("\r")
 
 
 class _Code:
@@ -169,6 +171,7 @@ class _Code:
     def __init__(self, document: Document | None) -> None:
         self.block_ranges: list[tuple[int, int]] = []
         self.spans: dict[int, list[tuple[int, int, int, int]]] = {}
+        self._starts: list[int] = []
         if document is None:
             return
         self.block_ranges = sorted((b.line, b.end_line) for b in document.code_blocks)
@@ -180,7 +183,7 @@ class _Code:
                 )
 
     def in_block(self, line: int) -> bool:
-        index = bisect.bisect_right(getattr(self, "_starts", []), line) - 1
+        index = bisect.bisect_right(self._starts, line) - 1
         return index >= 0 and self.block_ranges[index][1] >= line
 
     def covers(self, line: int, column: int) -> bool:
@@ -247,10 +250,15 @@ def parse_entry(line_text: str, line: int) -> TocEntry | None:
     )
 
 
-def _entries(lines: _Lines, opening: Marker, closing: Marker) -> tuple[TocEntry, ...]:
+def _entries(text: str, opening: Marker, closing: Marker) -> tuple[TocEntry, ...]:
+    """The list items on the lines strictly between the two markers."""
+    first = text.find("\n", opening.end)
+    last = text.rfind("\n", 0, closing.start)
+    if first == -1 or last <= first:
+        return ()
     entries = []
-    for line in range(opening.line + 1, closing.line):
-        entry = parse_entry(lines.line_text(line), line)
+    for number, line_text in enumerate(text[first + 1 : last].split("\n"), start=opening.line + 1):
+        entry = parse_entry(line_text.rstrip("\r"), number)
         if entry is not None:
             entries.append(entry)
     return tuple(entries)
@@ -282,7 +290,7 @@ def _markers(text: str, lines: _Lines, body_start: int, code: _Code) -> list[Mar
     return markers
 
 
-def _pair(text: str, lines: _Lines, markers: list[Marker]) -> tuple[list[TocBlock], list[Marker]]:
+def _pair(text: str, markers: list[Marker]) -> tuple[list[TocBlock], list[Marker]]:
     """Pair each opener with the next closer of its family; TOCs do not nest."""
     blocks: list[TocBlock] = []
     unpaired: list[Marker] = []
@@ -299,7 +307,7 @@ def _pair(text: str, lines: _Lines, markers: list[Marker]) -> tuple[list[TocBloc
                     style=style,
                     opening=pending,
                     closing=marker,
-                    entries=_entries(lines, pending, marker),
+                    entries=_entries(text, pending, marker),
                     inner=text[pending.end : marker.start],
                 )
             )
@@ -318,7 +326,8 @@ def _kramdown_tocs(text: str, lines: _Lines, body_start: int, code: _Code) -> tu
         line, _ = lines.locate(match.start())
         if line < 2 or code.in_block(line):
             continue
-        if _LIST_ITEM_LINE.match(lines.line_text(line - 1)):
+        previous_end = text.rfind("\n", 0, match.start())
+        if _LIST_ITEM_LINE.match(lines.line_around(previous_end)):
             found.append(line)
     return tuple(found)
 
@@ -334,11 +343,11 @@ def scan_text(
     if "<!--" not in text and "toc" not in text:
         return TocScan((), (), (), front_matter_toc)
     lines = _Lines(text)
-    body_start = lines.starts[body_line - 1] if body_line - 1 < len(lines.starts) else len(text)
+    body_start = lines.offset_of_line(body_line)
     code = _Code(document)
     blocks: list[TocBlock] = []
     unpaired: list[Marker] = []
     if "<!--" in text:
-        blocks, unpaired = _pair(text, lines, _markers(text, lines, body_start, code))
+        blocks, unpaired = _pair(text, _markers(text, lines, body_start, code))
     kramdown = _kramdown_tocs(text, lines, body_start, code) if "toc" in text else ()
     return TocScan(tuple(blocks), tuple(unpaired), kramdown, front_matter_toc)
