@@ -201,6 +201,7 @@ class SiteReader:
         self.static_files: list[str] = []
         self.skipped: list[SkippedFile] = []
         self._defaults = self._valid_default_sets()
+        self._glob_cache: dict[str, list[str]] = {}
         self._include = _GlobMatcher(self.include)
         self._exclude = _GlobMatcher(self.exclude)
 
@@ -416,8 +417,13 @@ class SiteReader:
             return True
         sanitized = self._sanitize_scope_path(path)
         if "*" in scope_path:
-            for hit in glob.glob(str(self.root / scope_path), recursive=True):
-                if sanitized.startswith(os.path.relpath(hit, self.root).replace(os.sep, "/")):
+            if scope_path not in self._glob_cache:
+                hits = glob.glob(str(self.root / scope_path), recursive=True)
+                self._glob_cache[scope_path] = [
+                    os.path.relpath(hit, self.root).replace(os.sep, "/") for hit in hits
+                ]
+            for hit in self._glob_cache[scope_path]:
+                if sanitized.startswith(hit):
                     return True
             return False
         return sanitized.startswith(scope_path)  # Jekyll does not strip a leading '/' here

@@ -556,3 +556,37 @@ def test_categories_split_on_ascii_space_only_and_a_number_breaks_the_front_matt
     assert wide.url == (
         "/%E6%9C%BA%E5%99%A8%E5%AD%A6%E4%B9%A0%E3%80%80%E6%B7%B1%E5%BA%A6%E5%AD%A6%E4%B9%A0/2024/01/02/wide.html"
     )
+
+
+def test_pretty_pages_hidden_files_and_htaccess(tmp_path: Path) -> None:
+    write(tmp_path, "_config.yml", "permalink: pretty\n")
+    files = {
+        ".htaccess": "x",
+        ".hidden/a.md": "---\n---\nx\n",
+        "#tmp.md": "---\n---\nx\n",
+        "page.md~": "---\n---\nx\n",
+        "sub/about.md": "---\n---\nx\n",
+        "sub/deeper/index.html": "---\n---\nx\n",
+        "hidden.md": "---\npublished: false\n---\nx\n",
+        "feed.xml": "---\n---\nx\n",
+        "sub/weird name.md": "---\n---\nx\n",
+        "robots.txt": "x",
+        "data.json": "---\n---\n{}\n",
+    }
+    for relpath, text in files.items():
+        write(tmp_path, relpath, text)
+    site = load_site(tmp_path)
+    # jekyll: PAGE and STATIC lines, and the files it wrote into _site
+    assert site.page_urls == {
+        "sub/about.md": "/sub/about/",
+        "data.json": "/data.json",
+        "feed.xml": "/feed.xml",
+        "sub/deeper/index.html": "/sub/deeper/",
+        "sub/weird name.md": "/sub/weird%20name/",
+    }
+    assert site.page_files["sub/weird name.md"] == "/sub/weird name/index.html"
+    assert [page.relpath for page in site.pages] == [
+        "sub/about.md", "data.json", "feed.xml", "sub/deeper/index.html", "sub/weird name.md",
+    ]  # fmt: skip
+    assert site.static_files == [".htaccess", "robots.txt"]
+    assert site.url_exists("/sub/weird name/") and not site.url_exists("/hidden.html")
