@@ -359,6 +359,15 @@ def test_fix_keeps_crlf_and_the_byte_order_mark(tmp_path: Path) -> None:
     assert written.count(b"\n") == written.count(b"\r\n")
 
 
+def test_fix_never_rewrites_a_file_it_could_not_decode(tmp_path: Path) -> None:
+    raw = b"---\ntitle: T\n---\n\n<!-- TOC -->\n- [A](#A)\n<!-- /TOC -->\n\n## A \xff\n"
+    site = site_with(tmp_path, {POST: raw})
+    assert [fixed_text(post, site) for post in site.posts + site.documents] in ([], [None])
+    site, post = one_post(tmp_path, raw.replace(b"\xff", b"\x00"))  # read, but looks binary
+    assert [p.kind for p in post.source.problems] == ["binary"]
+    assert fixed_text(post, site) is None
+
+
 def test_write_atomically_keeps_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     path = tmp_path / "post.md"
     path.write_bytes(b"a\r\nb\r\n")

@@ -40,6 +40,10 @@ _STYLE_DEFAULTS = {
 }
 
 
+# Source problems after which `post.source.text` is not a faithful copy of the file.
+_UNFAITHFUL = frozenset({"encoding", "binary", "unreadable"})
+
+
 @dataclass(frozen=True, slots=True)
 class ListFormat:
     bullet: str  # "-", "*", "+", or the delimiter after the number ("." or ")") when ordered
@@ -155,6 +159,8 @@ def fixed_text(
     CRLF files stay CRLF, and applying the result again returns None.
     """
     settings = toc_settings(options)
+    if any(problem.kind in _UNFAITHFUL for problem in post.source.problems):
+        return None  # the text is not what is on disk: writing it back would lose bytes
     scan = scan_post(post)
     if not scan.blocks:
         return None
