@@ -6,13 +6,8 @@ from collections.abc import Iterator
 
 from bloglint.engine import CheckContext
 from bloglint.model import Hit
-from bloglint.toc.analysis import cached_scan
+from bloglint.toc.analysis import cached_scan, shorten
 from bloglint.toc.scan import Marker
-
-
-def _show(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
@@ -43,5 +38,5 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(
             first.line,
             first.column,
-            f"text `{_show(glued)}` shares a line with `{first.text}`{hint}; {advice}",
+            f"text `{shorten(glued, 30)}` shares a line with `{first.text}`{hint}; {advice}",
         )

@@ -281,7 +281,8 @@ def _increasing_subsequence(values: list[int]) -> set[int]:
     return keep
 
 
-def _show(text: str, limit: int = 40) -> str:
+def shorten(text: str, limit: int = 40) -> str:
+    """One line of at most `limit` characters, for messages."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -324,7 +325,7 @@ def match_block(block: TocBlock, index: HeadingIndex) -> Matching:
                     "duplicate",
                     entry.line,
                     entry.column,
-                    f"toc lists heading `{_show(headings[listed_twice].text)}` twice; remove this entry",
+                    f"toc lists heading `{shorten(headings[listed_twice].text)}` twice; remove this entry",
                 )
             )
         elif target is not None:
@@ -336,7 +337,7 @@ def match_block(block: TocBlock, index: HeadingIndex) -> Matching:
                     "wrong-anchor",
                     entry.line,
                     entry.column,
-                    f"toc entry links to `{entry.target}` but the heading `{_show(heading.text)}` "
+                    f"toc entry links to `{entry.target}` but the heading `{shorten(heading.text)}` "
                     f"(line {heading.line}) has id `#{heading.id}`; use that id",
                 )
             )
@@ -362,7 +363,7 @@ def match_block(block: TocBlock, index: HeadingIndex) -> Matching:
                     "order",
                     entry.line,
                     entry.column,
-                    f"toc entry `{_show(entry.text)}` is out of order: its heading is on line "
+                    f"toc entry `{shorten(entry.text)}` is out of order: its heading is on line "
                     f"{heading.line}; reorder the toc to follow the headings",
                 )
             )
@@ -378,7 +379,7 @@ def match_block(block: TocBlock, index: HeadingIndex) -> Matching:
     ]
     missing = [h for h in listed if h.index not in taken]
     if missing and block.entries:
-        names = ", ".join(f"`{_show(h.text, 30)}` (line {h.line})" for h in missing[:5])
+        names = ", ".join(f"`{shorten(h.text, 30)}` (line {h.line})" for h in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         issues.append(
             Issue(
