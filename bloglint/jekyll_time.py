@@ -127,7 +127,10 @@ def parse_time(text: str, tz: tzinfo) -> datetime | None:
         return None
     if zone is None:
         return moment.replace(tzinfo=tz)
-    return moment.replace(tzinfo=zone).astimezone(tz)
+    try:
+        return moment.replace(tzinfo=zone).astimezone(tz)
+    except OverflowError:
+        return None
 
 
 def normalize_date(value: object, tz: tzinfo) -> datetime | None:
@@ -139,12 +142,15 @@ def normalize_date(value: object, tz: tzinfo) -> datetime | None:
     * aware `datetime`: the same instant, shown in `tz`;
     * anything else: `Time.parse(value.to_s)`.
     """
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc).astimezone(tz)
-        return value.astimezone(tz)
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=tz)
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return parse_time(str(value), tz)
+    try:
+        if isinstance(value, datetime):
+            if value.tzinfo is None:
+                return value.replace(tzinfo=timezone.utc).astimezone(tz)
+            return value.astimezone(tz)
+        if isinstance(value, date):
+            return datetime(value.year, value.month, value.day, tzinfo=tz)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return parse_time(str(value), tz)
+    except (OverflowError, ValueError):  # year 1 or 9999 pushed out of range by the offset
+        return None
     return None

@@ -206,7 +206,7 @@ def parse_source(path: Path, relpath: str, data: bytes) -> SourceFile:
                 2,
                 1,
                 "front-matter",
-                f"front matter is a {type(value).__name__}, not a mapping of `key: value` lines; Jekyll ignores it",
+                f"front matter is a {type(value).__name__}, not a mapping of `key: value` lines; Jekyll cannot use it",
             )
         )
         source.front_matter_valid = False

@@ -10,6 +10,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bloglint.jekyll_config import ConfigError, load_config
 from bloglint.model import ConfigError as UsageError
@@ -590,3 +592,51 @@ def test_pretty_pages_hidden_files_and_htaccess(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert site.static_files == [".htaccess", "robots.txt"]
     assert site.url_exists("/sub/weird name/") and not site.url_exists("/hidden.html")
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 3000),
+    st.text(alphabet="ab -_/:.%#?中\u3000", max_size=12),
+    st.dates(),
+    st.datetimes(),
+)
+_VALUES = st.one_of(
+    _SCALARS,
+    st.lists(_SCALARS, max_size=3),
+    st.dictionaries(st.text("ab", max_size=2), _SCALARS, max_size=2),
+)
+_KEYS = [
+    "date",
+    "title",
+    "slug",
+    "categories",
+    "category",
+    "tags",
+    "tag",
+    "permalink",
+    "published",
+    "excerpt_separator",
+    "excerpt",
+    "layout",
+]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(front_matter=st.dictionaries(st.sampled_from(_KEYS), _VALUES, max_size=6))
+def test_any_front_matter_loads_without_crashing(
+    tmp_path: Path, front_matter: dict[str, object]
+) -> None:
+    import yaml
+
+    text = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True) + "---\nbody\n"
+    write(tmp_path, "_posts/2024-01-01-fuzz.md", text)
+    site = load_site(tmp_path, now=NOW, future=True)
+    for post in site.posts:
+        assert post.url.startswith("/")
+        assert post.date.tzinfo is not None
+        assert isinstance(post.title, str) and isinstance(post.id, str)
+    assert len(site.posts) + len(site.skipped) == 1

@@ -249,3 +249,10 @@ def test_timezone_notes_and_fallback() -> None:
     # No `timezone`: Jekyll uses the machine's zone (jekyll with TZ=Asia/Tokyo gave +09:00).
     assert resolve_timezone(None, tokyo) == (tokyo, None)
     assert resolve_timezone(None) == (UTC, None)
+
+
+def test_dates_at_the_edge_of_the_calendar_do_not_crash() -> None:
+    new_york = ZoneInfo("America/New_York")
+    assert normalize_date(datetime(1, 1, 1, 0, 0), new_york) is None
+    assert parse_time("0001-01-01 00:00:00 +0100", new_york) is None
+    assert normalize_date(date(1, 1, 1), new_york).year == 1
