@@ -437,8 +437,7 @@ def test_credentials_never_appear_in_messages(server):
     findings = check_post_links(
         {"_posts/a.md": [_link(url, 3, 1)]},
         {**FAST, "hosts": {"one.test": "127.0.0.1"}},
-        Path("/nonexistent"),
-        use_cache=False,
+        None,
     )
     (hit,) = findings.broken["_posts/a.md"]
     assert "hunter2" not in hit.message and "***@one.test" in hit.message
@@ -461,8 +460,8 @@ def test_check_post_links_gives_hits_per_post(server, tmp_path):
             _link("{{ site.url }}/x", 13, 1),
         ],
     }
-    findings = check_post_links(posts, FAST, tmp_path, use_cache=True)
-    assert (tmp_path / ".bloglint-cache" / "external-links.sqlite3").is_file()
+    findings = check_post_links(posts, FAST, tmp_path / "cache")
+    assert (tmp_path / "cache" / "external-links.sqlite3").is_file()
     a = findings.broken["_posts/2024-01-01-a.md"]
     assert [(h.line, h.column) for h in a] == [(7, 10)]
     assert a[0].message == f"link to `{gone}` is broken: 404 Not Found"

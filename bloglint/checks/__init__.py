@@ -48,6 +48,8 @@ CHECKS: dict[str, str] = {
     "BL034": "math_mangled",
     "BL035": "math_opt_in",
     "BL036": "math_engine_specific",
+    "BL040": "external_links",
+    "BL041": "external_moved",
 }
 
 

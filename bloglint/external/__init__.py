@@ -22,6 +22,9 @@ from bloglint.external.report import (
 from bloglint.external.run import (
     BROKEN_RULE,
     MOVED_RULE,
+    RESULT_KEY,
+    RUN_KEY,
+    ExternalRun,
     PostLinkFindings,
     check_post_links,
     check_urls,
@@ -32,6 +35,9 @@ from bloglint.external.settings import ExternalSettings, parse_settings
 __all__ = [
     "BROKEN_RULE",
     "MOVED_RULE",
+    "RESULT_KEY",
+    "RUN_KEY",
+    "ExternalRun",
     "ExternalLink",
     "ExternalReport",
     "ExternalSettings",

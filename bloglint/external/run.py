@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 _HOST_NAME = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9_-]{1,63}(?<!-))*\.?$")
 BROKEN_RULE = "BL040"
 MOVED_RULE = "BL041"
+# The engine memo key under which the CLI's `--external` request (an `ExternalRun`) is put;
+# without it the external rules report nothing and never touch the network.
+RUN_KEY = "external.run"
+RESULT_KEY = "external.findings"  # the run's `PostLinkFindings`, for the CLI's summary
 CHECKED_KINDS = frozenset({"inline", "reference", "autolink", "html"})
 
 
@@ -203,6 +207,15 @@ def _summary(
 
 
 @dataclass(frozen=True, slots=True)
+class ExternalRun:
+    """`bloglint check --external [--no-cache] [--refresh]`, as the CLI asks for it."""
+
+    use_cache: bool = True
+    refresh: bool = False
+    progress: ProgressCallback | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PostLinkFindings:
     """Hits per post for the two external-link rules, and the run's report."""
 
@@ -235,19 +248,18 @@ def collect_links(links_by_post: Mapping[str, Sequence[Link]]) -> list[ExternalL
 def check_post_links(
     links_by_post: Mapping[str, Sequence[Link]],
     config: Any,
-    site_root: Path,
+    cache_dir: Path | None,
     *,
-    use_cache: bool = True,
     refresh: bool = False,
     progress: ProgressCallback | None = None,
 ) -> PostLinkFindings:
     """Check the external links of a site's posts (`config` is the `bloglint: external:` value).
 
-    Raises ValueError for a bad `external` config, naming the key.
+    `cache_dir=None` disables the cache (`--no-cache`); `refresh` rechecks everything but
+    still writes the cache (`--refresh`). Raises ValueError for a bad config, naming the key.
     """
     settings = parse_settings(config)
     links = collect_links(links_by_post)
-    cache_dir = settings.cache_path(site_root) if use_cache else None
     report = check_urls(links, settings, cache_dir, progress, refresh=refresh)
     broken: dict[str, list[Hit]] = {}
     moved: dict[str, list[Hit]] = {}

@@ -9,10 +9,8 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-DEFAULT_CACHE_DIR = ".bloglint-cache"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)?\s*$")
 _DURATION_UNITS = {None: 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _STATUS_RANGE = re.compile(r"^\s*(\d{3})\s*(?:(?:\.\.=?|-)\s*(\d{3}))?\s*$")
@@ -57,7 +55,6 @@ class ExternalSettings:
     # Allow loopback/private/link-local/metadata addresses: all (true) or these networks.
     allow_private: bool | tuple[str, ...] = False
     hosts: tuple[tuple[str, str], ...] = ()  # name -> IP overrides, like /etc/hosts
-    cache_dir: str = DEFAULT_CACHE_DIR  # relative to the site root unless absolute
     cache_max_age: float = 7 * 86400.0  # seconds a successful result stays fresh
 
     def is_excluded(self, url: str) -> bool:
@@ -71,34 +68,43 @@ class ExternalSettings:
                 merged.update(entry.headers)
         return merged
 
-    def cache_path(self, site_root: Path) -> Path:
-        path = Path(self.cache_dir).expanduser()
-        return path if path.is_absolute() else site_root / path
 
-
-def parse_settings(mapping: Any, *, environ: dict[str, str] | None = None) -> ExternalSettings:
+def parse_settings(
+    mapping: Any, *, environ: dict[str, str] | None = None, where: str = "external"
+) -> ExternalSettings:
     """Build settings from the `bloglint: external:` mapping (None or {} gives the defaults).
 
-    Raises ValueError naming the offending key (``external.<key>``) for unknown keys and bad values.
+    Raises ValueError naming the offending key (`external.<key>`, `where` being the prefix) for
+    unknown keys and bad values.
     `${NAME}` in header values is replaced from the environment; a header whose variable is
     unset is left out, so a token that only CI has does not break local runs.
     """
     if mapping is None:
         return ExternalSettings()
     if not isinstance(mapping, dict):
-        raise ValueError(f"`external` must be a mapping, not {_kind(mapping)}")
+        raise ValueError(f"`{where}` must be a mapping, not {_kind(mapping)}")
     env = os.environ if environ is None else environ
     values: dict[str, Any] = {}
     for key, raw in mapping.items():
         parse = _PARSERS.get(key)
         if parse is None:
             known = ", ".join(sorted(_PARSERS))
-            raise ValueError(f"unknown key `external.{key}`; known keys: {known}")
+            raise ValueError(f"unknown key `{where}.{key}`; known keys: {known}")
         try:
             values[key] = parse(raw, env) if key == "headers" else parse(raw)
         except ValueError as error:
-            raise ValueError(f"`external.{key}`: {error}") from None
+            raise ValueError(f"`{where}.{key}`: {error}") from None
     return ExternalSettings(**values)
+
+
+def validate_settings(raw: dict[str, Any], source: str) -> None:
+    """The config loader's hook: a bad `bloglint.external` is a config error at load time."""
+    from bloglint.config import ConfigError
+
+    try:
+        parse_settings(raw, where="bloglint.external")
+    except ValueError as error:
+        raise ConfigError(str(error), source) from None
 
 
 def _kind(value: Any) -> str:
@@ -280,6 +286,5 @@ _PARSERS: dict[str, Any] = {
     "max_page_bytes": _positive_int,
     "allow_private": _allow_private,
     "hosts": _hosts,
-    "cache_dir": _text,
     "cache_max_age": _seconds,
 }
