@@ -642,7 +642,7 @@ class SiteReader:
     ) -> str:
         """`Document#url`: the permalink (if any) or the collection template, via UrlDrop."""
         slug_value = data.get("slug")
-        slug_text = None if slug_value is None else ruby_str(slug_value)
+        slug_source = stem if slug_value is None else ruby_str(slug_value)
         categories = _ruby_array(data.get("categories"))
         cleaned = relpath[: len(relpath) - len(ext)] if ext else relpath
         # Even for a draft Jekyll removes the collection's folder name, "_posts".
@@ -650,9 +650,9 @@ class SiteReader:
         placeholders: dict[str, Any] = {
             "collection": label,
             "name": slugify(stem),
-            "title": slugify(slug_text, "pretty", cased=True)
-            or slugify(stem, "pretty", cased=True),
-            "slug": slugify(slug_text) or slugify(stem),
+            # Ruby's `a || b`: an empty slug ("2024-01-09-.md") is kept, only nil falls back.
+            "title": slugify(slug_source, "pretty", cased=True),
+            "slug": slugify(slug_source),
             "categories": "/".join(_unique([ruby_str(item).lower() for item in categories])),
             "slugified_categories": "/".join(
                 _unique([slugify(ruby_str(item)) or "" for item in categories])

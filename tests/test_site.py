@@ -640,3 +640,29 @@ def test_any_front_matter_loads_without_crashing(
         assert post.date.tzinfo is not None
         assert isinstance(post.title, str) and isinstance(post.id, str)
     assert len(site.posts) + len(site.skipped) == 1
+
+
+def test_odd_post_file_names(tmp_path: Path) -> None:
+    names = [
+        "2024-01-01-a\nb.md", "2024-01-02-%41.md", "2024-01-03-..md", "2024-01-04-#hash.md",
+        "2024-01-05-back\\slash.md", "2024-01-06-co:lon.md", "2024-01-07-q?.md", "2024-01-08-[x].md",
+        "2024-01-09-.md", "2024-01-10-it's.md", "2024-01-11- space.md", "2024-01-12-ü.MD",
+    ]  # fmt: skip
+    for name in names:
+        write(tmp_path, f"_posts/{name}", "---\n---\nx\n")
+    site = load_site(tmp_path)
+    # jekyll: POST|url|id|title
+    assert [(p.url, p.id, p.title) for p in site.posts] == [
+        ("/2024/01/12/%C3%BC.html", "/2024/01/12/ü", "Ü"),
+        ("/2024/01/11/space.html", "/2024/01/11/ space", " space"),
+        ("/2024/01/10/it's.html", "/2024/01/10/it's", "It's"),
+        ("/2024/01/09/.html", "/2024/01/09/", ""),
+        ("/2024/01/08/x.html", "/2024/01/08/[x]", "[x]"),
+        ("/2024/01/07/q.html", "/2024/01/07/q?", "Q?"),
+        ("/2024/01/06/co-lon.html", "/2024/01/06/co:lon", "Co:lon"),
+        ("/2024/01/05/back-slash.html", "/2024/01/05/back\\slash", "Back\\slash"),
+        ("/2024/01/04/hash.html", "/2024/01/04/#hash", "#hash"),
+        ("/2024/01/03/.html", "/2024/01/03/", ""),
+        ("/2024/01/02/41.html", "/2024/01/02/%41", "%41"),
+        ("/2024/01/01/a-b.html", "/2024/01/01/a\nb", "A\nb"),
+    ]
