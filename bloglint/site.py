@@ -84,7 +84,9 @@ class SkippedFile:
     reason: str  # says why Jekyll does not publish it, in words a blogger understands
 
 
-SiteItem = Post | SourceFile | str  # what a URL or a path points at (str: a static file relpath)
+# What a URL or a path points at. A str is a static file's source relpath (`Site.url_of`
+# gives its URL), or, for a file a plugin writes (jekyll-feed's "feed.xml"), its _site path.
+SiteItem = Post | SourceFile | str
 
 
 @dataclass(slots=True)
@@ -136,7 +138,7 @@ class Site:
             add(post.url, destination_path(post.url, post.output_ext), post)
             self._by_relpath.setdefault(post.relpath, post)
         for url in self.generated:
-            add(url, destination_path(url, ".html"), url)
+            add(url, destination_path(url, ".html"), url.lstrip("/"))
 
     def resolve(self, path: str) -> SiteItem | None:
         """What a URL path (no baseurl, percent-decoded) shows on the built site, or None.

@@ -461,6 +461,8 @@ def test_limit_posts_and_plugin_urls(tmp_path: Path) -> None:
     site = load_site(tmp_path)
     assert [post.url for post in site.posts] == ["/2024/05/04/p4.html", "/2024/05/03/p3.html"]
     assert site.url_exists("/feed.xml") and site.url_exists("/sitemap.xml")
+    assert site.resolve("/feed.xml") == "feed.xml"
+    assert site.url_of(site.resolve("/feed.xml")) == "/feed.xml"
 
 
 def test_pagination_pages_exist_when_the_plugin_is_named(tmp_path: Path) -> None:
