@@ -14,11 +14,12 @@ import pytest
 
 from bloglint import engine
 from bloglint.config import load_lint_config
-from bloglint.math.extract import _delimiters, _scan_run, extract_math
-from bloglint.math.profile import MathProfile, detect_profile
+from bloglint.math.extract import extract_math
+from bloglint.math.profile import detect_profile
 from bloglint.math.tex import check_tex
 from bloglint.site import load_site
 from tests.corpus import corpus_dir
+from tests.math_view import engine_view, normalise
 
 MATH_RULES = [f"BL03{i}" for i in range(7)]
 
@@ -87,33 +88,6 @@ def test_karpathy_markdown_math_is_understood() -> None:
     assert _findings("karpathy") == set()
 
 
-def _engine_view(html: str, profile: MathProfile) -> Counter[str]:
-    """The formulas MathJax's tex2jax finds in rendered HTML: text nodes outside skipped tags."""
-    import lxml.html
-
-    skipped = {"script", "noscript", "style", "textarea", "pre"} | (
-        set() if profile.code else {"code"}
-    )
-    delims = _delimiters(profile)
-    runs: list[str] = []
-
-    def walk(element: lxml.html.HtmlElement, skip: bool) -> None:
-        skip = skip or (isinstance(element.tag, str) and element.tag in skipped)
-        if not skip and element.text:
-            runs.append(element.text)
-        for child in element:
-            walk(child, skip)
-            if not skip and child.tail:
-                runs.append(child.tail)
-
-    walk(lxml.html.fragment_fromstring(html, create_parent="div"), False)
-    return Counter(
-        " ".join(run[a:b].split())
-        for run in runs
-        for _, a, b, _, _ in _scan_run(run, delims, profile.escapes)
-    )
-
-
 @pytest.mark.parametrize("name", ["daiwk", "karpathy"])
 def test_extraction_matches_the_engine_on_kramdown_output(name: str) -> None:
     """Every post: formulas found in the source == formulas tex2jax finds in kramdown's HTML."""
@@ -126,11 +100,10 @@ def test_extraction_matches_the_engine_on_kramdown_output(name: str) -> None:
     for post in site.posts:
         body = post.source.body
         source = Counter(
-            " ".join(f.tex.split())
-            for f in extract_math(body, post.source.body_line, profile).formulas
+            normalise(f.tex) for f in extract_math(body, post.source.body_line, profile).formulas
         )
         rendered = (
-            _engine_view(render_markdown(body), profile)
+            engine_view(render_markdown(body), profile)
             if "\\" in body or "$" in body
             else Counter()
         )

@@ -1,4 +1,4 @@
-"""Write the unlabelled TeX cases that tools/label_math.mjs labels with KaTeX and MathJax.
+r"""Write the unlabelled TeX cases that tools/label_math.mjs labels with KaTeX and MathJax.
 
 The base formulas are our own, written in the styles blog authors use for machine-learning
 notes (inline symbols, sums and fractions, hats and bold vectors, aligned derivations, cases,
@@ -9,6 +9,13 @@ Two seeds make two disjoint sets: `dev` (used while writing bloglint/math/tex.py
 
 usage: python tools/make_math_cases.py > cases.jsonl
        node tools/label_math.mjs < cases.jsonl > tests/data/math/labelled.jsonl
+
+`--markdown` writes Markdown snippets instead: each base formula written the ways authors
+write math in posts (bare `\\(..\\)`, `\(..\)`, `$$..$$` inline and as a block, in
+backticks, `$..$`), at the start of a paragraph, mid-sentence, in a list item and in a
+blockquote; tools/render_kramdown.rb renders them with the real kramdown:
+       python tools/make_math_cases.py --markdown | ruby tools/render_kramdown.rb \
+           > tests/data/math/markdown.jsonl
 """
 
 from __future__ import annotations
@@ -349,7 +356,55 @@ def cases(split: str, seed: int) -> list[dict[str, object]]:
     return rows
 
 
+# How a formula is written in Markdown: (profile it is meant for, template).
+WRITINGS = (
+    ("default", "\\\\({tex}\\\\)"),  # \\( raw TeX \\)
+    ("default", "\\({tex}\\)"),  # \( .. \): kramdown eats the backslash
+    ("default", "$${tex}$$"),
+    ("code", "`\\({tex}\\)`"),
+    ("dollar", "${tex}$"),
+    ("default", "ESCAPED"),  # \\( with Markdown characters escaped, karpathy style
+)
+PLACES = (
+    "{math} opens this paragraph.",
+    "We write {math} in the middle of a sentence, then go on.",
+    "- a list item with {math} inside",
+    "> a quoted line with {math} in it",
+)
+
+
+def markdown_escape(tex: str) -> str:
+    """How a careful author writes TeX in Markdown text: escape the backslashes and the
+    characters kramdown turns into emphasis, table cells or curly quotes."""
+    out = re.sub(r"([\\\\_*|'\"])", r"\\\1", tex)
+    return "\\\\(" + out + "\\\\)"
+
+
+def markdown_cases() -> list[dict[str, object]]:
+    rng = random.Random(3)
+    rows: list[dict[str, object]] = []
+    bases = [t.strip() for t in INLINE + DISPLAY if "\n" not in t]
+    for n, tex in enumerate(bases):
+        for profile, template in WRITINGS:
+            math = markdown_escape(tex) if template == "ESCAPED" else template.format(tex=tex)
+            place = rng.choice(PLACES)
+            text = place.replace("{math}", math)
+            rows.append(
+                {"id": f"md-{n}-{len(rows)}", "profile": profile, "intended": tex, "markdown": text + "\n"}
+            )
+        # kramdown's block form of $$ (the whole paragraph)
+        rows.append(
+            {"id": f"md-{n}-{len(rows)}", "profile": "default", "intended": tex,
+             "markdown": "Before.\n\n$$\n" + tex + "\n$$\n\nAfter.\n"}
+        )
+    return rows
+
+
 def main() -> None:
+    if "--markdown" in sys.argv:
+        for row in markdown_cases():
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
     seen: set[tuple[str, bool]] = set()
     for split, seed in (("dev", 1), ("test", 2)):
         for row in cases(split, seed):

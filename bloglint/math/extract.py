@@ -305,8 +305,9 @@ _KRAMDOWN_MATH = re.compile(r"(?<!\\)\$\$(.*?)\$\$", re.S)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _INLINE_SKIP = re.compile(r"<!--.*?-->|<(pre|script|style|textarea)\b.*?</\1\s*>", re.S | re.I)
 _RAW = re.compile(r"{%-?\s*raw\s*-?%}.*?{%-?\s*endraw\s*-?%}", re.S)
+_BARE_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")  # a `|` no backslash escapes
 _INTERESTING = re.compile(r"[\\`$<]")
-_TEXLIKE = re.compile(r"\\[A-Za-z]+|[\^_{}]|^[A-Za-z]$|^[A-Za-z](?:'|_\w|\^\w)")
+_TEXLIKE = re.compile(r"\\[A-Za-z,;:!%#|{}]|[\^_{}]|^[A-Za-z]$|^[A-Za-z](?:'|_\w|\^\w)")
 
 
 def _unescape(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -319,7 +320,7 @@ def _unescape(text: str) -> tuple[str, list[tuple[int, int]]]:
         out.append(text[last : m.start()])
         length += m.start() - last
         out.append(m.group(1))
-        anchors.append((length, m.start() + 1))
+        anchors.append((length, m.start()))  # the escaped character maps to its backslash
         length += 1
         last = m.end()
         anchors.append((length, last))
@@ -359,6 +360,7 @@ class _Extractor:
         self.scan = MathScan()
         self._raw: list[tuple[int, int]] | None = None
         self.quoted = False
+        self.paragraph_start = 0
 
     def formula(
         self,
@@ -472,6 +474,7 @@ class _Extractor:
             return
         # In a blockquote kramdown removes the `>` markers from every line, also inside code.
         self.quoted = text.lstrip().startswith(">")
+        self.paragraph_start = start
         # Inline comments and raw <pre>/<script>: the engine never sees them.
         holes = [(m.start(), m.end()) for m in _INLINE_SKIP.finditer(text)]
         pieces: list[tuple[int, int]] = []  # Markdown text between code spans and $$ math
@@ -548,6 +551,14 @@ class _Extractor:
         tex = m.group(1)
         # kramdown strips the block's inner white space; offsets stay those of the source.
         self.formula(tex, whole, "$$", "kramdown", at, [(0, base + m.start(1))])
+        if not whole and _BARE_PIPE.search(tex) and "\n" not in text[: m.start()]:
+            # kramdown's table rule does not spare math: the line becomes a table row.
+            self.problem(
+                "mangled",
+                at,
+                "the `|` makes kramdown read this line as a table row, which cuts the formula: "
+                "write `\\vert` or `\\mid`",
+            )
 
     def unclosed_dollars(self, at: int, rest: str) -> None:
         following = rest.split("\n", 1)[0]
@@ -584,7 +595,12 @@ class _Extractor:
         """`\\(x\\)` in Markdown: kramdown drops the backslashes and the engine sees `(x)`."""
         if "\\(" not in source and "\\[" not in source:
             return
+        inside = [
+            (_source_offset(anchors, a), _source_offset(anchors, b)) for _, a, b, _, _ in found
+        ]
         for m in re.finditer(r"(?<!\\)(?:\\\\)*\\([(\[])", source):
+            if any(a <= m.end() <= b for a, b in inside):
+                continue  # an escaped parenthesis inside a formula the engine does find
             opener = "\\" + m.group(1)
             if opener not in self.delims.ends:
                 continue
@@ -593,7 +609,7 @@ class _Extractor:
             if close_at < 0 or source[close_at - 1] == "\\":
                 continue
             inner = source[m.end() : close_at]
-            if not _TEXLIKE.search(inner) or "\n\n" in inner:
+            if not _TEXLIKE.search(inner) or "\n\n" in inner or "\\begin{" in inner:
                 continue
             fix = "wrap it in backticks" if self.profile.code else f"write `\\{opener}`"
             self.problem(
@@ -633,24 +649,67 @@ class _Extractor:
         opener: str,
     ) -> None:
         """Bare math in Markdown that kramdown changes before the engine sees it."""
-        src_a = _source_offset(anchors, tex_start)
-        src_b = _source_offset(anchors, tex_end)
-        source = self.body[start + src_a : start + src_b]
-        reason = None
-        if re.search(r"(?<!\\)(?:\\\\)*\\[{}]", source):
-            reason = "kramdown turns `\\{` into `{`"
-        elif re.search(r"\\\\[ \t]*\n", source):
-            reason = "kramdown turns `\\\\` at the end of a line into a line break"
-        elif emphasis := _emphasis(source):
-            reason = f"kramdown reads the `{emphasis}` pair as emphasis"
+        src_a = start + _source_offset(anchors, tex_start - 1) + 1  # keep a leading `\#`
+        src_b = start + _source_offset(anchors, tex_end)
+        reason = _mangling_reason(self.body, src_a, src_b, self.paragraph_start)
         if reason is None:
             return
-        fix = "wrap the formula in backticks" if self.profile.code else "escape it with `\\`"
+        fix = "wrap the formula in backticks" if self.profile.code else "use `$$…$$` or escape it"
         self.problem(
             "mangled",
             start + _source_offset(anchors, run_start),
             f"{reason} inside this formula, so the engine gets different TeX: {fix}",
         )
+
+
+# Escapes an author writes on purpose in Markdown math (`\_`, `\*`, `\\(`); kramdown turns
+# every other escape into its bare character, which changes the TeX (`\{` → `{`, `\|` → `|`).
+_INTENDED_ESCAPES = frozenset("_*'\"")
+_TYPOGRAPHY = re.compile(r"(?<!\\)['\"]|\.\.\.|--|<<|>>")
+_TYPOGRAPHY_NAMES = {
+    "'": "a curly quote",
+    '"': "a curly quote",
+    "...": "an ellipsis",
+    "--": "a dash",
+    "<<": "«",
+    ">>": "»",
+}
+
+
+def _mangling_reason(body: str, start: int, end: int, paragraph_start: int) -> str | None:
+    """Why kramdown's output differs from the TeX written in body[start:end], if it does."""
+    source = body[start:end]
+    escapes = list(_ESCAPE.finditer(source))
+    # An author who escapes `_` or `*` writes Markdown-escaped TeX on purpose (karpathy's
+    # `\\( h\_t \\)`): then `\{` meaning a group `{` is intended too. Without such escapes
+    # the TeX is written raw, and `\{` meant a literal brace that kramdown takes away.
+    escaped_style = any(
+        m.group(1) in _INTENDED_ESCAPES
+        or (m.group(1) == "\\" and source[m.end() : m.end() + 1].isalpha())
+        for m in escapes
+    )
+    previous_end = -1
+    for m in escapes:
+        ch = m.group(1)
+        after_backslash = m.start() == previous_end and source[m.start() - 2 : m.start()] == "\\\\"
+        previous_end = m.end()
+        if ch in _INTENDED_ESCAPES or ch in "()[]" or after_backslash:
+            continue
+        if ch == "\\":
+            following = source[m.end() : m.end() + 1]
+            if following in ("", " ", "\t", "\n", "&"):
+                return "kramdown turns the line break `\\\\` into `\\`"
+            continue
+        if escaped_style and ch in "{}|":
+            continue
+        return f"kramdown turns `\\{ch}` into `{ch}`"
+    if _BARE_PIPE.search(source) and body.rfind("\n", 0, start) < paragraph_start:
+        return "the `|` makes kramdown read this line as a table row"
+    if m := _TYPOGRAPHY.search(source):
+        return f"kramdown turns `{m.group()}` into {_TYPOGRAPHY_NAMES[m.group()]}"
+    if emphasis := _emphasis(source):
+        return f"kramdown reads the `{emphasis}` pair as emphasis"
+    return None
 
 
 _DOLLAR_PAIR = re.compile(r"(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,120}?)(?<=[^\s\\])\$(?![\w$])")
