@@ -348,6 +348,16 @@ def test_fix_leaves_up_to_date_and_unpaired_tocs_alone(tmp_path: Path) -> None:
     assert fix_twice(tmp_path, "---\ntitle: T\n---\n\n<!-- toc -->\n- [A](#old)\n\n## A\n") is None
 
 
+def test_fix_leaves_a_toc_the_rules_accept_exactly_as_written(tmp_path: Path) -> None:
+    # Loose list, a hand-made entry to a raw HTML anchor: no rule objects, so --fix does nothing.
+    text = (
+        "---\ntitle: T\n---\n\n<!-- TOC -->\n\n- [A](#a)\n\n- [B](#b)\n- [Comments](#comments)\n\n"
+        '<!-- /TOC -->\n\n## A\n\n## B\n\n<a id="comments"></a>\n'
+    )
+    assert issues(text.split("---\n", 2)[2]) == []
+    assert fix_twice(tmp_path, text) is None
+
+
 def test_fix_keeps_crlf_and_the_byte_order_mark(tmp_path: Path) -> None:
     text = "---\r\ntitle: T\r\n---\r\n\r\n<!-- TOC -->\r\n\r\n<!-- /TOC -->\r\n\r\n## A\r\n\r\n## B\r\n"
     raw = b"\xef\xbb\xbf" + text.encode("utf-8")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from bloglint.engine import CheckContext
 from bloglint.model import Hit
-from bloglint.toc.analysis import cached_scan
+from bloglint.toc.analysis import cached_scan, heading_index, match_block
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
@@ -15,14 +15,16 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
     if not empty:
         return
     min_headings = int(ctx.options.get("min_headings", 1))
-    headings = [h for h in ctx.post.document.headings if h.id is not None]
-    if len(headings) < min_headings:
-        return
-    count = f"{len(headings)} heading{'s' if len(headings) > 1 else ''}"
+    index = heading_index(ctx.post.document, ctx.post.source.text)
     for block in empty:
+        # The headings a filled TOC would list: below it, in its depth range, not omitted.
+        count = len(match_block(block, index).listed)
+        if count < min_headings or count == 0:
+            continue
         yield Hit(
             block.opening.line,
             block.opening.column,
             f"table of contents between `{block.opening.text}` and `{block.closing.text}` is empty "
-            f"but the post has {count}; fill it with `bloglint check --fix`",
+            f"but {count} heading{'s' if count > 1 else ''} below it could be listed; "
+            f"fill it with `bloglint check --fix`",
         )

@@ -127,13 +127,20 @@ def render_list(
 
 
 def regenerate(block: TocBlock, index: HeadingIndex, settings: TocSettings, newline: str) -> str:
-    """The new text between the block's markers (the same text when it is up to date)."""
+    """The new text between the block's markers; the same text unless the rules find fault.
+
+    A TOC is rewritten when it is stale (stale-toc), empty while it has headings to list
+    (empty-toc), or holds list text on a marker's line (glued-toc-marker); a TOC they accept is
+    left exactly as it is, so `--fix` never changes what `check` passes.
+    """
     matching = match_block(block, index)
-    fmt = list_format(block, settings)
-    new_list = render_list(matching.listed, matching, block, fmt)
     segments = [s.rstrip("\r") for s in block.inner.split("\n")]
     # segments[0] shares the opening marker's line, segments[-1] the closing marker's line:
     # text there is TOC content glued to a marker (VS Code's `autoauto` bug), so it goes.
+    glued = bool(segments[0].strip() or segments[-1].strip())
+    if not (matching.issues or glued or (block.empty and matching.listed)):
+        return block.inner
+    new_list = render_list(matching.listed, matching, block, list_format(block, settings))
     middle = segments[1:-1]
     positions = [i for i, line in enumerate(middle) if parse_entry(line, 0) is not None]
     if positions:  # keep the lines around the list exactly (blank or not, doctoc's title)
@@ -142,8 +149,6 @@ def regenerate(block: TocBlock, index: HeadingIndex, settings: TocSettings, newl
         prefix, suffix = [line for line in middle if line.strip()] + [""], [""]
     if new_list:
         new_middle = prefix + new_list + suffix
-    elif block.empty:
-        return block.inner
     else:  # every heading is gone: leave the markers (and any title) with one blank line
         new_middle = [line for line in prefix + suffix if line.strip()] + [""]
     return newline + newline.join(new_middle) + newline
@@ -165,12 +170,13 @@ def fixed_text(
     if not scan.blocks:
         return None
     text = post.source.text
-    newline = "\r\n" if "\r\n" in text else "\n"
+    file_newline = "\r\n" if "\r\n" in text else "\n"
     index = heading_index(post.document, text)
     pieces = []
     last = 0
     changed = False
     for block in scan.blocks:
+        newline = "\r\n" if "\r\n" in block.inner else "\n" if "\n" in block.inner else file_newline
         new_inner = regenerate(block, index, settings, newline)
         if new_inner != block.inner:
             changed = True
