@@ -668,3 +668,16 @@ def test_odd_post_file_names(tmp_path: Path) -> None:
         ("/2024/01/02/41.html", "/2024/01/02/%41", "%41"),
         ("/2024/01/01/a-b.html", "/2024/01/01/a\nb", "A\nb"),
     ]
+
+
+def test_an_undated_draft_is_dated_by_its_modification_time(tmp_path: Path) -> None:
+    path = write(tmp_path, "_drafts/undated.md", "---\n---\nx\n")
+    stamp = datetime(2023, 6, 15, 12, 34, 56, tzinfo=timezone.utc).timestamp()
+    os.utime(path, (stamp, stamp))
+    [draft] = load_site(tmp_path, drafts=True).posts
+    # jekyll --drafts: POST|/2023/06/15/undated.html|2023-06-15T12:34:56+00:00
+    assert (draft.url, draft.date.isoformat(), draft.draft) == (
+        "/2023/06/15/undated.html",
+        "2023-06-15T12:34:56+00:00",
+        True,
+    )
