@@ -380,9 +380,10 @@ def _classify(url: str, post: Post, index: LinkIndex) -> Resolved:
 
 
 def _absolute(url: str, post: Post, index: LinkIndex) -> Resolved:
+    host = url.split("//", 1)[-1].split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]
+    if host.lower() not in index.hosts:
+        return Resolved("external", url)  # the common case, without parsing the URL
     parts = urlsplit(url)
-    if parts.netloc.lower() not in index.hosts:
-        return Resolved("external", url)
     rest = parts.path or "/"
     if parts.query:
         rest += "?" + parts.query

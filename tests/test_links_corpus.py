@@ -106,13 +106,13 @@ def test_broken_fragment_messages_name_the_case_only_mismatches() -> None:
 def test_link_and_file_rules_cost_little_next_to_parsing() -> None:
     """All offline rules of this family together stay well under 30% of the parse time."""
     root = corpus_dir("daiwk")
-    started = time.perf_counter()
+    started = time.process_time()
     site = load_site(root)
     for post in site.posts:
         post.document  # noqa: B018 - parse every post once, as `bloglint check` does
-    parsed = time.perf_counter() - started
+    parsed = time.process_time() - started
     rules = [f"BL0{n:02d}" for n in range(1, 20)]
-    started = time.perf_counter()
+    started = time.process_time()
     engine.run(site, load_lint_config(None), only=rules)
-    checked = time.perf_counter() - started
+    checked = time.process_time() - started
     assert checked < 0.3 * parsed, (checked, parsed)

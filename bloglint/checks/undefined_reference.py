@@ -19,7 +19,8 @@ from bloglint.model import Hit
 # A line that is only `[label]`, maybe after a list marker or heading hashes and a number.
 _STUB = re.compile(
     r"^(?P<lead>[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+|#{1,6}[ \t]+)?(?:[\d.]+[ \t]+)?)"
-    r"\[(?P<label>[^\[\]^][^\[\]]*)\][ \t]*$"
+    r"\[(?P<label>[^\[\]^\n][^\[\]\n]*)\][ \t]*\r?$",
+    re.MULTILINE,
 )
 
 
@@ -48,7 +49,7 @@ def _normal(label: str) -> str:
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
     document = ctx.post.document
-    lines = ctx.post.source.text.split("\n")
+    lines = ctx.post.source.text.split("\n") if document.undefined_references else []
     for ref in document.undefined_references:
         if not _looks_like_a_link(ref, lines):
             continue
@@ -61,15 +62,12 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
     defined = {
         _normal(link.label) for link in document.links if link.label and link.kind == "definition"
     }
-    for offset, line in enumerate(ctx.post.source.body.split("\n")):
-        if "[" not in line:
-            continue
-        match = _STUB.match(line.rstrip("\r"))
-        if not match:
-            continue
+    body = ctx.post.source.body
+    for match in _STUB.finditer(body):
         label = match.group("label")
-        number = document.first_line + offset
-        column = match.start("label")
+        line_start = body.rfind("\n", 0, match.start()) + 1
+        number = document.first_line + body.count("\n", 0, match.start())
+        column = match.start("label") - line_start
         if (
             _normal(label) in defined
             or label.strip() in ("", "x", "X")

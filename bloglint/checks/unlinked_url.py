@@ -28,40 +28,40 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
     if "(http" not in body:
         return
     skipped = _skipped_positions(document)
-    for offset, line in enumerate(body.split("\n")):
-        if "(http" not in line:
+    for match in _PAREN_URL.finditer(body):
+        line_start = body.rfind("\n", 0, match.start()) + 1
+        line_end = body.find("\n", match.end())
+        line = body[line_start : line_end if line_end >= 0 else len(body)]
+        number = document.first_line + body.count("\n", 0, match.start())
+        column = match.start() - line_start + 1
+        if (number, column) in skipped or hidden_from_markdown(document, number, column):
             continue
-        number = document.first_line + offset
-        for match in _PAREN_URL.finditer(line):
-            column = match.start() + 1
-            if (number, column) in skipped or hidden_from_markdown(document, number, column):
-                continue
-            before = line[: match.start()]
-            if before.endswith("]"):
-                continue  # a real inline link
-            url = match.group(1)
-            after = line[match.end() :].rstrip("\r")
-            if match.group(2) is None and after[:1] not in ("", " ", "\t"):
-                continue  # `(https://x/Foo_(bar))`: the URL goes on past what we matched
-            alone = _LEAD.match(before) is not None and _TRAIL.match(after) is not None
-            if before.rstrip(" \t").endswith("]") and before.rstrip(" \t") != before:
-                message = (
-                    f"`] (` has a space in it, so {shown(url)} is not linked; "
-                    "remove the space between `]` and `(`"
-                )
-            elif match.group(2) is None:
-                message = (
-                    f"`({url}` is not a link: the `[text]` part and the closing `)` are missing, "
-                    f"so the URL shows as plain text; write `[text]({url})`"
-                )
-            elif not alone:
-                continue  # a URL in parentheses inside a sentence is prose
-            else:
-                message = (
-                    f"`({url})` is not a link: the `[text]` part is missing, so the URL shows as "
-                    f"plain text; write `[text]({url})` or `<{url}>`"
-                )
-            yield Hit(number, column, message)
+        before = line[: column - 1]
+        if before.endswith("]"):
+            continue  # a real inline link
+        url = match.group(1)
+        after = line[match.end() - line_start :].rstrip("\r")
+        if match.group(2) is None and after[:1] not in ("", " ", "\t"):
+            continue  # `(https://x/Foo_(bar))`: the URL goes on past what we matched
+        alone = _LEAD.match(before) is not None and _TRAIL.match(after) is not None
+        if before.rstrip(" \t").endswith("]") and before.rstrip(" \t") != before:
+            message = (
+                f"`] (` has a space in it, so {shown(url)} is not linked; "
+                "remove the space between `]` and `(`"
+            )
+        elif match.group(2) is None:
+            message = (
+                f"`({url}` is not a link: the `[text]` part and the closing `)` are missing, "
+                f"so the URL shows as plain text; write `[text]({url})`"
+            )
+        elif not alone:
+            continue  # a URL in parentheses inside a sentence is prose
+        else:
+            message = (
+                f"`({url})` is not a link: the `[text]` part is missing, so the URL shows as "
+                f"plain text; write `[text]({url})` or `<{url}>`"
+            )
+        yield Hit(number, column, message)
 
 
 def _skipped_positions(document: Document) -> set[tuple[int, int]]:
