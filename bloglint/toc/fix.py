@@ -159,9 +159,11 @@ def fixed_text(
 ) -> str | None:
     """The post's full new text with every marked TOC regenerated, or None when all are current.
 
-    `options` is the site's `bloglint: toc:` mapping (None for defaults); it only sets the
-    bullet and indent of TOCs that have no entries yet. Text outside the markers is untouched,
-    CRLF files stay CRLF, and applying the result again returns None.
+    `options` is the site's `bloglint: toc:` mapping (None for defaults; a bad value raises
+    ConfigError); it only sets the bullet and indent of TOCs that have no entries yet. `site` is
+    accepted for symmetry with the checks; heading ids come from `post.document`. Only TOCs the
+    TOC rules report are rewritten, text outside the markers is untouched, CRLF stays CRLF, and
+    applying the result again returns None.
     """
     settings = toc_settings(options)
     if any(problem.kind in _UNFAITHFUL for problem in post.source.problems):
