@@ -163,7 +163,7 @@ def complete_config(user: dict[str, Any]) -> dict[str, Any]:
     return config
 
 
-def _key_line(root: Path, name: str, key: str) -> int:
+def config_key_line(root: Path, key: str, name: str = CONFIG_NAMES[0]) -> int:
     """The line of a top-level key in the config file (1 when not found)."""
     try:
         lines = (root / name).read_text("utf-8-sig").splitlines()
@@ -181,7 +181,7 @@ def load_config(root: Path) -> dict[str, Any]:
     # Configuration#validate: Jekyll stops when these are present but not lists.
     for key in ("include", "exclude", "plugins"):
         if key in user and not isinstance(user[key], list):
-            line = _key_line(root, name or CONFIG_NAMES[0], key)
+            line = config_key_line(root, key, name or CONFIG_NAMES[0])
             raise ConfigError(
                 name or CONFIG_NAMES[0],
                 line,

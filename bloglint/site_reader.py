@@ -17,7 +17,7 @@ from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 
-from bloglint.jekyll_config import deep_merge, load_config, markdown_extensions
+from bloglint.jekyll_config import config_key_line, deep_merge, load_config, markdown_extensions
 from bloglint.jekyll_time import normalize_date, parse_time, resolve_timezone
 from bloglint.model import Problem
 from bloglint.permalink import (
@@ -177,7 +177,7 @@ class SiteReader:
         self.tz, note = resolve_timezone(self.config.get("timezone"), local_timezone)
         if note:
             self.problems.append(
-                Problem("_config.yml", _config_line(self.root, "timezone"), 1, "timezone", note)
+                Problem("_config.yml", config_key_line(self.root, "timezone"), 1, "timezone", note)
             )
         self.now = (now or datetime.now(timezone.utc)).astimezone(self.tz)
         self.show_drafts = bool(drafts or self.config.get("show_drafts"))
@@ -387,7 +387,7 @@ class SiteReader:
                 self.problems.append(
                     Problem(
                         "_config.yml",
-                        _config_line(self.root, "defaults"),
+                        config_key_line(self.root, "defaults"),
                         1,
                         "config",
                         f"invalid entry in `defaults` (needs `values:` mapping): `{item!r}`",
@@ -783,13 +783,3 @@ def _front_matter_key_line(source: SourceFile, key: str) -> int:
         if line.startswith(f"{key}:"):
             return number
     return first
-
-
-def _config_line(root: Path, key: str) -> int:
-    try:
-        lines = (root / "_config.yml").read_text("utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 1
-    return next(
-        (number for number, line in enumerate(lines, start=1) if line.startswith(f"{key}:")), 1
-    )
