@@ -2,7 +2,7 @@ r"""Write the unlabelled TeX cases that tools/label_math.mjs labels with KaTeX a
 
 The base formulas are our own, written in the styles blog authors use for machine-learning
 notes (inline symbols, sums and fractions, hats and bold vectors, aligned derivations, cases,
-matrices, \\left..\\right pairs, CJK text in \\text). Each base is kept as is and mutated:
+matrices, \left..\right pairs, CJK text in \text). Each base is kept as is and mutated:
 targeted breakages (the error classes real posts contain) and random character edits.
 Two seeds make two disjoint sets: `dev` (used while writing bloglint/math/tex.py) and `test`
 (never looked at while tuning; the test suite reports precision and recall on both).
