@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from bloglint.engine import CheckContext
 from bloglint.model import Hit
 from bloglint.toc.analysis import cached_scan, site_style, toc_settings
-from bloglint.toc.scan import OPENERS
+from bloglint.toc.scan import CLOSERS, OPENERS
 
 _HOW = {
     "kramdown": "a kramdown `* TOC` list followed by `{:toc}`",
@@ -27,7 +27,7 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
     scan = cached_scan(ctx.memo, ctx.post)
     if style in scan.styles:
         return
-    wanted = _HOW.get(style) or f"`{OPENERS[style]}` … markers"
+    wanted = _HOW.get(style) or f"`{OPENERS[style]}` … `{CLOSERS[style]}` markers"
     first = headings[0]
     yield Hit(
         first.line,
