@@ -30,6 +30,19 @@ PROBLEM_RULES: dict[str, str] = {
     "symlink-loop": "BL019",
 }
 
+# What to do, for problems whose message (written where the problem is detected) only says
+# what is wrong.
+_ADVICE: dict[str, str] = {
+    "yaml": "fix the YAML (quote values that contain `: ` or start with `[`, `{`, `*`, `&`)",
+    "front-matter": "write one `key: value` per line",
+    "date": "write it as `YYYY-MM-DD HH:MM:SS +0800`",
+    "bom": "save the file as UTF-8 without BOM",
+    "binary": "remove the NUL bytes, or move the file out of the site if it is not text",
+    "empty": "write the post or delete the file",
+    "unreadable": "check the file's permissions",
+    "symlink-loop": "remove the link",
+}
+
 
 def key_line(source: SourceFile, key: str) -> int:
     """The file line of a top-level front-matter key, else the line that opens the front matter."""
@@ -54,4 +67,13 @@ def problems_for(site: Site, rule_id: str) -> Iterator[tuple[str, Hit]]:
             continue
         seen.add(problem)
         if PROBLEM_RULES.get(problem.kind) == rule_id:
-            yield problem.path, Hit(problem.line, problem.column, problem.message)
+            yield problem.path, Hit(problem.line, problem.column, _with_advice(problem))
+
+
+def _with_advice(problem: Problem) -> str:
+    advice = _ADVICE.get(problem.kind)
+    if problem.kind == "date" and "file name" in problem.message:
+        advice = "rename the file with a real date"
+    if advice is None or advice in problem.message:
+        return problem.message
+    return f"{problem.message}; {advice}"
