@@ -18,6 +18,8 @@ from bloglint.external.report import (
     format_summary,
     redact,
     render_progress,
+    show_progress,
+    throttled,
 )
 from bloglint.external.run import (
     BROKEN_RULE,
@@ -55,4 +57,6 @@ __all__ = [
     "parse_settings",
     "redact",
     "render_progress",
+    "show_progress",
+    "throttled",
 ]

@@ -22,7 +22,7 @@ import httpx
 
 from bloglint import __version__
 from bloglint.external.net import BlockedAddress, HostPools, UnknownHost
-from bloglint.external.report import HostTiming, LinkResult, _Counter, redact
+from bloglint.external.report import HostTiming, LinkResult, ProgressCounter, redact
 from bloglint.external.settings import ExternalSettings
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -154,7 +154,7 @@ def make_client(settings: ExternalSettings) -> httpx.AsyncClient:
 
 class Checker:
     def __init__(
-        self, settings: ExternalSettings, client: httpx.AsyncClient, counter: _Counter
+        self, settings: ExternalSettings, client: httpx.AsyncClient, counter: ProgressCounter
     ) -> None:
         self.settings = settings
         self.client = client
@@ -199,12 +199,13 @@ class Checker:
         moved_to: str | None = None
         permanent_so_far = True
         while True:
-            response = await self.fetch(method, url, wanted)
+            current = httpx.URL(url)  # parsed once per hop, reused by every attempt
+            response = await self.fetch(method, current, wanted)
             if response.error is not None:
                 return self._failed(page, response, hops)
             if response.status in REDIRECTS and response.location is not None:
                 try:
-                    target = str(httpx.URL(url).join(response.location))
+                    target = str(current.join(response.location))
                 except (httpx.InvalidURL, ValueError):
                     response.error = f"redirects to an invalid URL `{response.location}`"
                     return self._failed(page, response, hops)
@@ -264,16 +265,16 @@ class Checker:
             for url in page.links
         ]
 
-    async def fetch(self, method: str, url: str, wanted: set[str]) -> _Response:
+    async def fetch(self, method: str, url: httpx.URL, wanted: set[str]) -> _Response:
         """One hop: retries with backoff, and GET when HEAD is refused."""
         response = await self._with_retries(method, url, wanted)
         if method == "HEAD" and _head_refused(response, self.settings.accept):
             response = await self._with_retries("GET", url, wanted)
         return response
 
-    async def _with_retries(self, method: str, url: str, wanted: set[str]) -> _Response:
+    async def _with_retries(self, method: str, url: httpx.URL, wanted: set[str]) -> _Response:
         settings = self.settings
-        host = host_of(httpx.URL(url))
+        host = host_of(url)
         attempt = 0
         while True:
             response = await self._request(method, url, host, wanted)
@@ -291,11 +292,12 @@ class Checker:
                     )
                     return response
                 wait = response.retry_after
+            if response.status == 429 or response.retry_after is not None:
                 self.limiter.pause(host, wait)  # the whole host asked for a break
             attempt += 1
             await asyncio.sleep(wait)
 
-    async def _request(self, method: str, url: str, host: str, wanted: set[str]) -> _Response:
+    async def _request(self, method: str, url: httpx.URL, host: str, wanted: set[str]) -> _Response:
         headers = self.settings.headers_for(host)
         try:
             async with self.limiter.slot(host):
@@ -336,7 +338,7 @@ class Checker:
             return _Response(error=f"invalid URL: {error}")
 
     async def _exchange(
-        self, method: str, url: str, headers: dict[str, str], wanted: set[str]
+        self, method: str, url: httpx.URL, headers: dict[str, str], wanted: set[str]
     ) -> _Response:
         request = self.client.build_request(method, url, headers=headers)
         response = await self.client.send(request, stream=True)

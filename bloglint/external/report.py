@@ -6,8 +6,10 @@ Nothing here prints: the CLI decides where (and whether) progress and summaries 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@")
 
@@ -92,8 +94,8 @@ ProgressCallback = Callable[[ProgressState], None]
 
 
 @dataclass(slots=True)
-class _Counter:
-    """Progress bookkeeping shared by the checker's tasks."""
+class ProgressCounter:
+    """Counts finished URLs (each once) and reports them to the progress callback."""
 
     total: int
     callback: ProgressCallback | None
@@ -112,6 +114,26 @@ class _Counter:
             self.cached += result.cached
         if self.callback is not None:
             self.callback(ProgressState(self.done, self.total, self.broken, self.cached))
+
+
+def show_progress(stream: Any, environ: Mapping[str, str]) -> bool:
+    """A progress bar belongs on an interactive terminal, never in a CI log."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and not environ.get("CI") and environ.get("TERM") != "dumb"
+
+
+def throttled(callback: ProgressCallback, interval: float = 0.1) -> ProgressCallback:
+    """Pass on at most one update per `interval` seconds, and always the last one."""
+    last = -interval
+
+    def update(state: ProgressState) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= interval or state.done >= state.total:
+            last = now
+            callback(state)
+
+    return update
 
 
 def render_progress(state: ProgressState, width: int = 30) -> str:

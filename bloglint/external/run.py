@@ -20,7 +20,7 @@ from bloglint.external.report import (
     LinkResult,
     Occurrence,
     ProgressCallback,
-    _Counter,
+    ProgressCounter,
     redact,
 )
 from bloglint.external.settings import ExternalSettings, parse_settings
@@ -64,7 +64,7 @@ def check_urls(
     cached: dict[str, LinkResult] = {}
     if cache is not None and not refresh:
         cached = _from_cache(cache, pages, settings)
-    counter = _Counter(total=len({link.url for link in links}), callback=progress)
+    counter = ProgressCounter(total=len({link.url for link in links}), callback=progress)
     counter.add([*results.values(), *cached.values()])
     results.update(cached)
     to_check = [page for page in pages.values() if not all(u in cached for u in page.links)]
