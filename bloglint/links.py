@@ -74,12 +74,13 @@ _DOUBLED_BASEURL = re.compile(
     r"(\{\{-?\s*site\.baseurl\s*-?\}\}|\{\{-?\s*(?:\"\"|'')\s*\|\s*relative_url\s*-?\}\})/?"
     r"\{%-?\s*(post_url|link)\s"
 )
-# A host typed without its scheme: `www.` anything, or a dotted name ending in a common
-# top-level domain and followed by a path. File names such as `notes.md` do not match:
-# they have no '/' after them.
+# A host typed without its scheme: `www.` anything, a dotted name ending in .com/.org/...,
+# or one ending in a rarer top-level domain and followed by a path. File names such as
+# `notes.md` or `logo.ai` do not match: they have no '/' after them.
 _SCHEME_LESS = re.compile(
-    r"^(?:www\d?\.[^/\s]+|(?:[A-Za-z0-9-]+\.)+(?:com|org|net|io|gl|ly|cn|edu|gov|ai|co|me|info|"
-    r"dev|app|us|uk|de|jp|fr|ru|in|tv|cc|so|to|be|xyz|site|tech|top)(?::\d+)?(?=[/?#]))",
+    r"^(?:www\d?\.[^/\s]+|(?:[A-Za-z0-9-]+\.)+(?:(?:com|org|net|io|gl|ly|cn|edu|gov)(?::\d+)?"
+    r"(?=[/?#]|$)|(?:ai|co|me|info|dev|app|us|uk|de|jp|fr|ru|in|tv|cc|so|to|be|xyz|site|tech|top)"
+    r"(?::\d+)?(?=[/?#])))",
     re.IGNORECASE,
 )
 _TRAILING_STRAY = "])>\"'，。；：！？）】》」、"
@@ -295,6 +296,8 @@ def resolve(link: Link, post: Post, index: LinkIndex) -> Resolved:
     if link.kind in ("post_url", "link_tag"):
         # The tag itself: its target must exist. Where it leads is checked on the link
         # that contains it, if any.
+        if "{{" in url or "{%" in url:
+            return Resolved("liquid", "")  # `{% link {{ page.x }} %}`: known only at build time
         tag = "post_url" if link.kind == "post_url" else "link"
         target = index.post_url(url) if tag == "post_url" else index.link_tag_url(url)
         if target is None:

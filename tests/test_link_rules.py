@@ -85,6 +85,7 @@ def test_liquid_tags_and_percent_encoded_paths(tmp_path: Path) -> None:
         "[encoded](/assets/my%20file.pdf) [raw space](</assets/my file.pdf>)\n"
         "[source file instead of post](2024-01-02-other.md)\n"
         "[wrong case](/posts/Other.html)\n"
+        "[page source](/about.md) {% link {{ page.related }} %}\n"
     )
     write_site(
         tmp_path,
@@ -99,9 +100,16 @@ def test_liquid_tags_and_percent_encoded_paths(tmp_path: Path) -> None:
     )
     findings = lint(tmp_path, *LINK_RULES)
     assert by_rule(findings) == {
-        "BL001": [line_of(text, "[source file"), line_of(text, "[wrong case]")]
+        "BL001": [
+            line_of(text, "[source file"),
+            line_of(text, "[wrong case]"),
+            line_of(text, "[page source]"),
+        ]
     }
     messages = " ".join(f.message for f in findings)
+    assert (
+        "that is a source file: link to its URL `/about` or use `{% link about.md %}`" in messages
+    )
     assert "{% post_url 2024-01-02-other %}" in messages
     assert "did you mean `/posts/other.html`" in messages
 
@@ -177,13 +185,13 @@ def test_fragments_on_links_to_other_posts_and_pages(tmp_path: Path) -> None:
 
 def test_malformed_targets(tmp_path: Path) -> None:
     text = post(
-        "[scheme-less](goo.gl/language/bert) [www](www.example.com)\n"
+        "[scheme-less](goo.gl/language/bert) [www](www.example.com) [bare](example.com)\n"
         "[stray](https://example.org/posts/x.html]) [fine](https://en.wikipedia.org/wiki/C_(language))\n"
         "[number](1) and [empty]()\n"
         "[lost percent]({post_url 2024-01-02-other}) [doubled braces]({{ post_url 2024-01-02-other }})\n"
         "![pasted](attachment:image.png)\n"
         "[local](file:///home/me/notes.html)\n"
-        "[a file name is not a host](notes.md)\n"
+        "[a file name is not a host](notes.md) [nor is this](logo.ai)\n"
         "\n[ref]:(https://example.org/a-paper)\n"
         "\n[1]: https://example.org/one\n"
     )
@@ -194,8 +202,8 @@ def test_malformed_targets(tmp_path: Path) -> None:
     )
     found = by_rule(lint(tmp_path, *LINK_RULES))
     assert found == {
-        "BL001": [line_of(text, "[a file name")],
-        "BL003": [line_of(text, "[scheme-less]")] * 2,
+        "BL001": [line_of(text, "[a file name")] * 2,
+        "BL003": [line_of(text, "[scheme-less]")] * 3,
         "BL004": sorted(
             [line_of(text, "[stray]"), line_of(text, "[number]"), line_of(text, "[number]")]
             + [line_of(text, "[lost percent]")] * 2

@@ -51,6 +51,10 @@ def _hint(path: str, index: LinkIndex) -> str:
         stem = name.rsplit(".", 1)[0]
         if index.post_url(stem) is not None:
             return f"; link to the post with `{{% post_url {stem} %}}`"
+    source = index.site.page_by_path(path.lstrip("/"))
+    if source is not None and not isinstance(source, str):
+        url = index.site.url_of(source)
+        return f"; that is a source file: link to its URL `{url}` or use `{{% link {path.lstrip('/')} %}}`"
     same = index.url_in_other_case(path)
     if same:
         return f"; URLs are case-sensitive: did you mean `{same}`"
