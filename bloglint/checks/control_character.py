@@ -19,7 +19,7 @@ from bloglint.model import Hit
 _INVISIBLE = re.compile(
     "[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u2060\ufeff\ufffe\uffff]"
 )
-_NAMES = {0x08: "BACKSPACE", 0x00: "NUL", 0x1B: "ESCAPE", 0x0C: "FORM FEED", 0x7F: "DELETE"}
+_NAMES = {0x08: "BACKSPACE", 0x1B: "ESCAPE", 0x0C: "FORM FEED", 0x7F: "DELETE"}
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
@@ -31,9 +31,12 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
             char = match.group(0)
             code = ord(char)
             name = _NAMES.get(code) or unicodedata.name(char, "control character")
+            if code < 0x20:
+                harm = "XML 1.0 forbids it, so the feed stops being valid XML"
+            else:
+                harm = "it is invisible in editors but ends up in the feed, ids and link text"
             yield Hit(
                 number,
                 match.start() + 1,
-                f"invisible character U+{code:04X} ({name.lower()}); delete it: it makes the "
-                "feed invalid XML and can break heading ids and links",
+                f"invisible character U+{code:04X} ({name.lower()}); delete it: {harm}",
             )
