@@ -364,7 +364,8 @@ def _xml_problems(
             continue
         line_text = lines[error.line - 1]
         column = _char_column(line_text, error.column)
-        bad = _offending_char(line_text, column)
+        invalid = re.search(r"invalid Char value (\d+)", error.message)
+        bad = chr(int(invalid.group(1))) if invalid else _offending_char(line_text, column)
         offset = sum(len(x) + 1 for x in lines[: error.line - 1]) + max(column - 1, 0)
         post = _post_at(site, text, offset)
         where = _template_line_for(template_lines, lines, error.line)
@@ -441,18 +442,24 @@ def _char_column(line: str, byte_column: int) -> int:
     return len(prefix) + 1
 
 
+_BARE_MARKUP = re.compile(r"&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z][\w.-]*;)|<(?![/!?A-Za-z])")
+
+
 def _offending_char(line: str, column: int) -> str | None:
+    """The character lxml choked on: a control character, a bare `&` or a stray `<`."""
     for index in (column - 1, column - 2, column):
-        if 0 <= index < len(line) and (_XML_ILLEGAL.match(line[index]) or line[index] in "&<"):
+        if 0 <= index < len(line) and (
+            _XML_ILLEGAL.match(line[index]) or _BARE_MARKUP.match(line, index)
+        ):
             return line[index]
-    match = _XML_ILLEGAL.search(line)
+    match = _XML_ILLEGAL.search(line) or _BARE_MARKUP.search(line)
     return match.group(0) if match else None
 
 
 def _snippet(line: str, column: int) -> str:
     start = max(0, column - 25)
     text = line[start : column + 25].strip()
-    text = re.sub(r"<[^>]*>", " ", text).strip() or text
+    text = re.sub(r"<[^>]*(?:>|$)|^[^<]*>", " ", text).strip() or text
     return text.replace("`", "'")
 
 
