@@ -146,6 +146,15 @@ def test_429_waits_for_retry_after(server):
     assert second - first >= 0.95
 
 
+def test_429_pauses_the_whole_host(server):
+    server.route("/a", Response(429, headers=[("Retry-After", "1")]), Response(200))
+    server.route("/b", Response(200))
+    run(server, [server.url("/a"), server.url("/b")], host_interval=0.2, host_concurrency=2)
+    first_a = server.requests[0].at
+    (b_start,) = [r.at for r in server.requests if r.path == "/b"]
+    assert server.requests[0].path == "/a" and b_start - first_a >= 0.95
+
+
 def test_429_with_a_long_retry_after_is_not_waited_for(server):
     server.route("/later", Response(429, headers=[("Retry-After", "3600")]))
     started = time.monotonic()

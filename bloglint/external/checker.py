@@ -301,9 +301,11 @@ class Checker:
         headers = self.settings.headers_for(host)
         try:
             async with self.limiter.slot(host):
-                return await asyncio.wait_for(
-                    self._exchange(method, url, headers, wanted), self.settings.total_timeout
-                )
+                exchange = self._exchange(method, url, headers, wanted)
+                if hasattr(asyncio, "timeout"):  # Python 3.11+: no extra task per request
+                    async with asyncio.timeout(self.settings.total_timeout):
+                        return await exchange
+                return await asyncio.wait_for(exchange, self.settings.total_timeout)
         except asyncio.TimeoutError:
             return _Response(
                 error=f"no complete answer within {self.settings.total_timeout:g} s",
