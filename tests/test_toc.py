@@ -386,6 +386,11 @@ def test_write_atomically_keeps_mode_and_leaves_no_temporary_file(tmp_path: Path
     assert path.read_bytes() == b"a\r\nc\r\n"
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["post.md"]
+    link = tmp_path / "link.md"
+    link.symlink_to(path.name)
+    write_atomically(link, "d\n")
+    assert link.is_symlink() and path.read_bytes() == b"d\r\n"
+    link.unlink()
     fresh = tmp_path / "new.md"
     write_atomically(fresh, "x\n")
     assert fresh.read_text(encoding="utf-8") == "x\n"

@@ -42,7 +42,7 @@ def write_atomically(path: str | os.PathLike[str], text: str, *, encoding: str =
     If the file used CRLF line endings, bare LF in `text` becomes CRLF; a UTF-8 byte-order mark
     the file started with is written again (Jekyll strips it on reading, so `text` has none).
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))  # write through a symlink, do not replace it
     old = target.read_bytes() if target.exists() else b""
     if old.count(b"\r\n") * 2 > old.count(b"\n"):
         text = re.sub(r"(?<!\r)\n", "\r\n", text)
