@@ -224,6 +224,16 @@ def test_file_level_problems_have_file_and_line(tmp_path: Path) -> None:
     assert "UTF-8" in found[0].message
 
 
+def test_an_unreadable_post_is_reported(tmp_path: Path) -> None:
+    write_site(tmp_path, {"_posts/2024-01-01-ok.md": post("x")})
+    (tmp_path / "_posts" / "2024-01-02-gone.md").symlink_to(tmp_path / "nowhere.md")
+    found = lint(tmp_path, *FILE_RULES)
+    assert [(f.rule_id, f.path, f.line) for f in found] == [
+        ("BL019", "_posts/2024-01-02-gone.md", 1)
+    ]
+    assert "cannot read" in found[0].message
+
+
 def test_problems_are_reported_once_and_not_for_config_issues(tmp_path: Path) -> None:
     found = findings_of(
         tmp_path,

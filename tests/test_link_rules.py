@@ -307,7 +307,9 @@ def test_links_that_work_give_no_findings(tmp_path: Path) -> None:
         "[home](/) [index](/index.html) [about](/about) [about page](/about.html)\n"
         "[feed-like static](/atom.xml) [mail](mailto:me@example.org) [external](https://example.com/x)\n"
         "[protocol-relative external](//cdn.example.com/lib.js) <https://example.com/auto>\n"
-        '<a href="/about.html#me">html</a> <img src="/assets/x.png">\n\n## Me\n'
+        '<a href="/about.html#me">html</a> <img src="/assets/x.png">\n'
+        "[collection document](/docs/install.html#steps) [its source]({% link _docs/install.md %})\n"
+        "\n## Me\n"
     )
     write_site(
         tmp_path,
@@ -317,6 +319,8 @@ def test_links_that_work_give_no_findings(tmp_path: Path) -> None:
             "about.md": "---\ntitle: About\n---\n## Me\n",
             "atom.xml": "<feed/>",
             "assets/x.png": "png",
+            "_docs/install.md": "---\ntitle: Install\n---\n## Steps\n",
         },
+        collections={"docs": {"output": True}},
     )
     assert lint(tmp_path, *LINK_RULES) == []
