@@ -29,7 +29,7 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 PERMANENT_REDIRECTS = frozenset({301, 308})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-# Fragments a browser resolves without an element: the top of the page, and text fragments.
+# Fragments a browser resolves without an element: empty and `top` (the top of the page).
 ALWAYS_PRESENT = frozenset({"", "top"})
 
 
@@ -66,7 +66,6 @@ class _HostState:
     turn: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0
     requests: int = 0
-    errors: int = 0
     seconds: float = 0.0
     slowest: float = 0.0
 
@@ -192,8 +191,13 @@ class Checker:
 
     async def _check_page(self, page: Page) -> list[LinkResult]:
         settings = self.settings
-        wanted = {f for f in page.fragments.values() if f not in ALWAYS_PRESENT}
-        wanted = {f for f in wanted if not f.startswith(":~:")} if settings.fragments else set()
+        wanted: set[str] = set()
+        if settings.fragments:  # text fragments (`#:~:text=`) match words, not ids
+            wanted = {
+                f
+                for f in page.fragments.values()
+                if f not in ALWAYS_PRESENT and not f.startswith(":~:")
+            }
         method = "GET" if wanted else "HEAD"
         url, visited, hops = page.url, [page.url], 0
         moved_to: str | None = None
@@ -252,7 +256,6 @@ class Checker:
         return results
 
     def _failed(self, page: Page, response: _Response, hops: int) -> list[LinkResult]:
-        self.limiter.state(page.host).errors += 1
         return [
             LinkResult(
                 url,
