@@ -1911,7 +1911,64 @@ class KramdownRenderer(mistune.BaseRenderer):
         self.footnotes = []
         self.footnotes_by_name = {}
         self.footnote_counter = 1
-        return self.inner(root, -self.indent) + self.footnote_content()
+        self.toc: list[tuple[int, str, list[El]]] = []
+        self.toc_code: tuple[str, dict[str, Any], str] | None = None
+        self.footnote_location: str | None = None
+        self.used_ids: dict[str, int] = {}
+        result = self.inner(root, -self.indent)
+        if self.footnote_location:
+            result = result.replace(self.footnote_location, self.footnote_content(), 1)
+        else:
+            result += self.footnote_content()
+        if self.toc_code:
+            list_type, attr, marker = self.toc_code
+            tree = self.generate_toc_tree(list_type, attr)
+            result = result.replace(marker, self.convert(tree, 0) if tree.children else "", 1)
+        return result
+
+    def generate_id(self, text: str) -> str:
+        """kramdown's own (non-GFM) id, used for headers inside HTML elements."""
+        gen_id = re.sub(r"^[^a-zA-Z]+", "", text, flags=re.M)
+        gen_id = re.sub(r"[^a-zA-Z0-9 -]", "", gen_id).replace(" ", "-").lower()
+        gen_id = gen_id or "section"
+        if gen_id in self.used_ids:
+            self.used_ids[gen_id] += 1
+            gen_id += f"-{self.used_ids[gen_id]}"
+        else:
+            self.used_ids[gen_id] = 0
+        return gen_id
+
+    def generate_toc_tree(self, list_type: str, attr: dict[str, Any]) -> El:
+        """The `{:toc}` list: one item per header (levels 1-6, without class no_toc)."""
+        sections = El(list_type, None, dict(attr))
+        sections.attr.setdefault("id", "markdown-toc")
+        stack: list[El] = []
+        for level, header_id, children in self.toc:
+            li = El("li", None, None, {"level": level})
+            para = El("p", None, None, {"transparent": True})
+            link = El(
+                "a", None, {"href": f"#{header_id}", "id": f"{sections.attr['id']}-{header_id}"}
+            )
+            link.children = fix_for_toc_entry(copy_tree(children))
+            para.children.append(link)
+            li.children = [para, El(list_type)]
+            while True:
+                if not stack:
+                    sections.children.append(li)
+                    stack.append(li)
+                    break
+                if stack[-1].options["level"] < level:
+                    stack[-1].children[-1].children.append(li)
+                    stack.append(li)
+                    break
+                item = stack.pop()
+                if not item.children[-1].children:
+                    item.children.pop()
+        while stack:
+            item = stack.pop()
+            if not item.children[-1].children:
+                item.children.pop()
+        return sections
 
     def convert(self, el: El, indent: int) -> str:
         return getattr(self, "convert_" + el.type)(el, indent)
@@ -1954,13 +2011,27 @@ class KramdownRenderer(mistune.BaseRenderer):
         return self.indented_block_html("blockquote", el.attr, self.inner(el, indent), indent)
 
     def convert_header(self, el: El, indent: int) -> str:
+        attr = dict(el.attr)
+        if not attr.get("id"):  # GFM ids are set by the parser, except inside HTML elements
+            if "id" not in attr:
+                attr["id"] = self.generate_id(el.options["raw_text"])
         level = el.options["level"]
-        return self.block_html(f"h{level}", el.attr, self.inner(el, indent), indent)
+        # Ruby: an empty id is truthy, so an id-less GFM header still gets a TOC entry.
+        if attr.get("id") is not None and not re.search(r"\bno_toc\b", attr.get("class", "")):
+            self.toc.append((level, attr["id"], el.children))
+        return self.block_html(f"h{level}", attr, self.inner(el, indent), indent)
 
     def convert_hr(self, el: El, indent: int) -> str:
         return f"{' ' * indent}<hr{html_attributes(el.attr)} />\n"
 
     def convert_ul(self, el: El, indent: int) -> str:
+        refs = (el.options.get("ial") or {}).get("refs") or []
+        if self.toc_code is None and "toc" in refs:
+            self.toc_code = (el.type, el.attr, f"\x00toc-{id(el)}\x00")
+            return self.toc_code[2]
+        if self.footnote_location is None and "footnotes" in refs:
+            self.footnote_location = f"\x00footnotes-{id(el)}\x00"
+            return self.footnote_location
         return self.indented_block_html(el.type, el.attr, self.inner(el, indent), indent)
 
     convert_ol = convert_ul
@@ -2161,6 +2232,20 @@ class KramdownRenderer(mistune.BaseRenderer):
         return self.indented_block_html(
             "div", {"class": "footnotes", "role": "doc-endnotes"}, self.convert(ol, 2), 0
         )
+
+
+def fix_for_toc_entry(elements: list[El]) -> list[El]:
+    """A TOC entry's text: the header's children without footnotes and without links."""
+    out: list[El] = []
+    for el in elements:
+        if el.type == "footnote":
+            continue
+        el.children = fix_for_toc_entry(el.children)
+        if el.type == "a":
+            out.extend(el.children)
+        else:
+            out.append(el)
+    return out
 
 
 def copy_tree(children: list[El]) -> list[El]:

@@ -1785,7 +1785,7 @@ class RubyLexer(RougeLexer):
                 String.Char,
                 "#pop",
             ),
-            (rf"({S}*)(%[rqswQWxiI]?[^ \t\n\v\f\r]*)", bygroups(Text, String.Other), "#pop"),
+            (rf"({S}*)(%[rqswQWxiI]? [^ \t\n\v\f\r]* )", bygroups(Text, String.Other), "#pop"),
             include("sigil_strings"),
             default("#pop"),
         ],
