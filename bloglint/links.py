@@ -109,6 +109,7 @@ class LinkIndex:
             self.by_url.setdefault(post.url, post)
         self.jekyll3 = _builds_with_jekyll3(site.root)
         self._ids: dict[str, frozenset[str]] = {}
+        self._page_id_cache: dict[str, frozenset[str] | None] = {}
         self._layout_ids: dict[str, frozenset[str]] = {}
         self._exists: dict[str, bool] = {}
         self._lowered: dict[str, str] | None = None
@@ -131,13 +132,11 @@ class LinkIndex:
             return self.ids(item)
         if item is None or isinstance(item, str):
             return None
-        known = self._ids.get(item.relpath)
-        if known is None:
-            known = self._page_ids(item)
-            self._ids[item.relpath] = known
-        return known if known else None
+        if item.relpath not in self._page_id_cache:
+            self._page_id_cache[item.relpath] = self._page_ids(item)
+        return self._page_id_cache[item.relpath]
 
-    def _page_ids(self, page: SourceFile) -> frozenset[str]:
+    def _page_ids(self, page: SourceFile) -> frozenset[str] | None:
         from bloglint.jekyll_config import markdown_extensions
 
         extension = posixpath.splitext(page.relpath)[1].lower()
@@ -147,7 +146,7 @@ class LinkIndex:
 
             return parse_document(page.body, page.body_line).ids() | layout
         if "{{" in page.body or "{%" in page.body:
-            return frozenset()
+            return None  # ids made by Liquid are known only after the build
         return frozenset(_html_ids(page.body)) | layout
 
     def url_in_other_case(self, path: str) -> str | None:

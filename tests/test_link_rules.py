@@ -160,6 +160,7 @@ def test_fragments_on_links_to_other_posts_and_pages(tmp_path: Path) -> None:
         "[ok]({% post_url 2024-01-02-other %}#install-the-tools)\n"
         "[absolute](https://example.org/posts/other.html#install_the_tools)\n"
         "[page ok](/about.html#contact) [page bad](/about.html#email)\n"
+        "[no headings](/plain.html#x) [html page](/raw.html#intro) [liquid page](/made.html#x)\n"
         "[static file fragments are not checked](/assets/paper.pdf#page=3)\n"
     )
     write_site(
@@ -168,13 +169,20 @@ def test_fragments_on_links_to_other_posts_and_pages(tmp_path: Path) -> None:
             "_posts/2024-01-01-a.md": text,
             "_posts/2024-01-02-other.md": post("## Install the tools\n", title="Other"),
             "about.md": "---\ntitle: About\n---\n## Contact\n",
+            "plain.md": "---\ntitle: Plain\n---\nNo headings here.\n",
+            "raw.html": '---\n---\n<h2 id="intro">Intro</h2>\n',
+            "made.html": '---\n---\n<h2 id="{{ page.title }}">x</h2>\n',
             "assets/paper.pdf": "pdf",
         },
         permalink=PERMALINK,
     )
     findings = lint(tmp_path, *LINK_RULES)
     assert by_rule(findings) == {
-        "BL002": [line_of(text, "[absolute]"), line_of(text, "[page bad]")]
+        "BL002": [
+            line_of(text, "[absolute]"),
+            line_of(text, "[page bad]"),
+            line_of(text, "[no headings]"),
+        ]
     }
     absolute = findings[0].message
     assert "`/posts/other.html`" in absolute and "did you mean `#install-the-tools`" in absolute
