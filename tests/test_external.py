@@ -297,6 +297,17 @@ def test_per_host_headers_with_a_token_from_the_environment(server):
     assert "authorization" not in by_host["other.test"]
 
 
+def test_host_headers_do_not_follow_a_redirect_to_another_host(server):
+    server.route("/hop", Response.redirect(302, f"http://other.test:{server.port}/land"))
+    server.route("/land", Response(200))
+    config = {"headers": {"api.test": {"Authorization": "Bearer ${TOKEN}"}}}
+    url = f"http://api.test:{server.port}/hop"
+    assert run(server, [url], environ={"TOKEN": "s3cret"}, **config).results[url].ok
+    first, second = server.requests
+    assert first.headers["authorization"] == "Bearer s3cret"
+    assert second.host.startswith("other.test") and "authorization" not in second.headers
+
+
 def test_header_with_an_unset_variable_is_left_out(server):
     server.route("/data", Response(200))
     config = {"headers": {"*.test": {"Authorization": "Bearer ${TOKEN}"}}}
@@ -327,7 +338,7 @@ PAGE = """<!doctype html><html><body>
 
 def test_fragments_are_checked_when_enabled_with_one_get(server):
     server.route("/doc", Response.html(PAGE))
-    frags = ["intro", "legacy", "caf%C3%A9", "café", "top", "missing"]
+    frags = ["intro", "legacy", "caf%C3%A9", "café", "top", ":~:text=Intro", "missing"]
     urls = [server.url(f"/doc#{f}") for f in frags] + [server.url("/doc")]
     report = run(server, urls, fragments=True)
     broken = {u.split("#")[-1] for u, r in report.results.items() if not r.ok}
