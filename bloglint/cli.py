@@ -16,6 +16,7 @@ from bloglint import __version__
 from bloglint.model import ConfigError
 
 if TYPE_CHECKING:
+    from bloglint.index import SiteIndex
     from bloglint.site import Site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -77,10 +78,22 @@ def _site_root(paths: Sequence[str], site: str | None) -> Path:
     return found
 
 
-def _load(root: Path, *, drafts: bool = False) -> Site:
+def _load(root: Path, *, drafts: bool = False, index: SiteIndex | None = None) -> Site:
     from bloglint.site import load_site
 
-    return load_site(root, drafts=drafts)
+    return load_site(root, drafts=drafts, index=index)
+
+
+def _open_index(root: Path, enabled: bool) -> SiteIndex | None:
+    """The incremental index under the configured cache folder (None with --no-cache)."""
+    if not enabled:
+        return None
+    from bloglint.index import SiteIndex
+    from bloglint.jekyll_config import load_config
+
+    section = load_config(root).get("bloglint")
+    folder = section.get("cache_dir") if isinstance(section, dict) else None
+    return SiteIndex(root / str(folder or ".bloglint-cache"))
 
 
 def _selected(root: Path, paths: Sequence[str]) -> set[str] | None:
@@ -120,15 +133,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     from bloglint.formatters import FORMATTERS
 
     root = _site_root(args.paths, args.site)
-    site = _load(root, drafts=args.drafts)
-    config = load_lint_config(
-        site.config.get("bloglint"),
-        source="_config.yml",
-        select=_split(args.select),
-        ignore=_split(args.ignore),
-    )
-    selected = _expand(site, _selected(root, args.paths))
-    result = engine.run(site, config, selected=selected)
+    index = _open_index(root, not args.no_cache)
+    try:
+        site = _load(root, drafts=args.drafts, index=index)
+        config = load_lint_config(
+            site.config.get("bloglint"),
+            source="_config.yml",
+            select=_split(args.select),
+            ignore=_split(args.ignore),
+        )
+        selected = _expand(site, _selected(root, args.paths))
+        result = engine.run(site, config, selected=selected)
+    finally:
+        if index is not None:
+            index.close()
     findings = result.findings
     text = FORMATTERS[args.format](
         findings, checked=result.checked, colour=args.format == "text" and _use_colour(sys.stdout)
@@ -271,6 +289,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", help="run only these rules (ids or names)")
     check.add_argument("--ignore", action="append", help="skip these rules (ids or names)")
     check.add_argument("--drafts", action="store_true", help="also check _drafts")
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the on-disk index of parsed posts (or the link cache)",
+    )
     check.set_defaults(func=cmd_check)
 
     posts = sub.add_parser("posts", help="list the posts as Jekyll sees them, and skipped files")

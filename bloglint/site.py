@@ -23,7 +23,10 @@ from bloglint.permalink import destination_path, unescape_path
 from bloglint.source import SourceFile
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bloglint.document import Document
+    from bloglint.index import SiteIndex
 
 __all__ = [
     "ConfigError",
@@ -57,6 +60,8 @@ class Post:
     data: dict[str, Any]  # front matter merged with `defaults`
     excerpt: str | None = None  # excerpt source (Markdown), None when Jekyll makes none
     output_ext: str = ".html"
+    # How to parse the body: the incremental index's lookup when there is one.
+    parse: Callable[[SourceFile], Document] | None = field(default=None, repr=False, compare=False)
     _document: Document | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -72,9 +77,12 @@ class Post:
     def document(self) -> Document:
         """The body parsed with mistune, computed once on first use."""
         if self._document is None:
-            from bloglint.document import parse_document
+            if self.parse is not None:
+                self._document = self.parse(self.source)
+            else:
+                from bloglint.document import parse_document
 
-            self._document = parse_document(self.source.body, self.source.body_line)
+                self._document = parse_document(self.source.body, self.source.body_line)
         return self._document
 
 
@@ -223,15 +231,17 @@ def load_site(
     future: bool | None = None,
     now: datetime | None = None,
     local_timezone: tzinfo = timezone.utc,
+    index: SiteIndex | None = None,
 ) -> Site:
     """Read the site at `root` like `jekyll build` does (raises ConfigError for a bad config).
 
     `now` is Jekyll's `site.time` (future posts are hidden, unusable dates fall back to it);
     `local_timezone` stands for the build machine's zone, used when `_config.yml` has no
     `timezone` (Jekyll then uses the machine's zone; UTC keeps results reproducible).
+    With an `index`, unchanged files are taken from it instead of being read and parsed.
     """
     from bloglint.site_reader import SiteReader
 
     return SiteReader(
-        root, drafts=drafts, future=future, now=now, local_timezone=local_timezone
+        root, drafts=drafts, future=future, now=now, local_timezone=local_timezone, index=index
     ).read()

@@ -15,7 +15,7 @@ import posixpath
 import re
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bloglint.jekyll_config import config_key_line, deep_merge, load_config, markdown_extensions
 from bloglint.jekyll_time import normalize_date, parse_time, resolve_timezone
@@ -36,6 +36,9 @@ from bloglint.permalink import (
 )
 from bloglint.site import Post, Site, SkippedFile
 from bloglint.source import SourceFile, has_yaml_header, read_source
+
+if TYPE_CHECKING:
+    from bloglint.index import SiteIndex
 
 # Document::DATE_FILENAME_MATCHER / DATELESS_FILENAME_MATCHER (Ruby's \d is ASCII only).
 DATE_FILENAME = re.compile(r"^(?:.*/)?([0-9]{2,4}-[0-9]{1,2}-[0-9]{1,2})-([^/]*)(\.[^./]+)$")
@@ -170,8 +173,11 @@ class SiteReader:
         future: bool | None,
         now: datetime | None,
         local_timezone: tzinfo,
+        index: SiteIndex | None = None,
     ) -> None:
         self.root = root.resolve()
+        self.index = index
+        self._read_source = index.read_source if index else read_source
         self.config = load_config(self.root)
         self.problems: list[Problem] = []
         self.tz, note = resolve_timezone(self.config.get("timezone"), local_timezone)
@@ -470,7 +476,7 @@ class SiteReader:
         self, path: Path, relpath: str, label: str, *, draft: bool = False
     ) -> Post | None:
         """`Document.new(...).read` plus the publishing decision; None when not published."""
-        source = read_source(path, relpath)
+        source = self._read_source(path, relpath)
         if not source.readable or not source.valid_utf8:
             self.problems.extend(source.problems)
             why = "cannot be read" if not source.readable else "is not valid UTF-8"
@@ -587,6 +593,7 @@ class SiteReader:
             data=data,
             excerpt=excerpt,
             output_ext=output_ext,
+            parse=self.index.document if self.index else None,
         )
 
     def _populate_title(self, source: SourceFile, data: dict[str, Any], relpath: str) -> bool:
@@ -681,7 +688,7 @@ class SiteReader:
     # -- pages and collections ----------------------------------------------------------------
 
     def _read_page(self, relpath: str, dir_rel: str) -> None:
-        source = read_source(self.root / relpath, relpath)
+        source = self._read_source(self.root / relpath, relpath)
         data = source.front_matter
         if "published" in data and _missing(data["published"]) and not self.unpublished:
             self.problems.extend(source.problems)

@@ -1,0 +1,234 @@
+"""An on-disk index of what each file parses to, so unchanged posts are never parsed twice.
+
+A one-file pre-commit run on a blog of thousands of posts still needs every post's URL,
+title and heading ids (a link may point anywhere). The index keeps, per content hash, the
+split file (front matter parsed) and the parsed Markdown `Document`, in one SQLite file
+under the cache folder. A file whose size and modification time are unchanged is not even
+read (git's own index makes the same bet); any other file is read, hashed, and looked up by
+its hash, so a touched-but-identical file costs a hash, not a parse.
+
+The index is only ever an accelerator: deleting it is always safe, and a file that is
+corrupt, from another bloglint version, or not ours at all is thrown away and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bloglint import __version__
+from bloglint.source import SourceFile, parse_source, read_source
+
+if TYPE_CHECKING:
+    from bloglint.document import Document
+
+INDEX_NAME = "index.sqlite"
+# Anything that changes what parsing produces must change this string.
+FORMAT = f"bloglint-index 1; bloglint {__version__}; python {sys.version_info[:2]}"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    relpath TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    digest TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+    digest TEXT NOT NULL, relpath TEXT NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (digest, relpath));
+CREATE TABLE IF NOT EXISTS documents (digest TEXT PRIMARY KEY, data BLOB NOT NULL);
+"""
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+class SiteIndex:
+    """The cache of parsed files for one site; use as a context manager to save on exit."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / INDEX_NAME
+        self._digests: dict[str, str] = {}  # relpath -> digest of the text read this run
+        self._stat_rows: dict[str, tuple[int, int, str]] = {}
+        self._new_files: list[tuple[str, int, int, str]] = []
+        self._new_sources: list[tuple[str, str, bytes]] = []
+        self._new_documents: list[tuple[str, bytes]] = []
+        self.parsed = 0  # how many documents were parsed (not found in the index) this run
+        self._db = self._open()
+
+    # --- opening, and refusing what is not ours -------------------------------------------
+
+    def _open(self) -> sqlite3.Connection | None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None  # a read-only site: run without an index
+        for attempt in range(2):
+            try:
+                db = sqlite3.connect(self.path, timeout=5)
+                row = (
+                    db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+                    if self._has_meta(db)
+                    else None
+                )
+                if row is None and not self._is_empty(db):
+                    raise sqlite3.DatabaseError("not a bloglint index")
+                if row is not None and row[0] != FORMAT:
+                    raise sqlite3.DatabaseError("index from another bloglint version")
+                db.executescript(_SCHEMA)
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+                self._stat_rows = {
+                    relpath: (size, mtime, digest)
+                    for relpath, size, mtime, digest in db.execute("SELECT * FROM files")
+                }
+                return db
+            except sqlite3.Error:
+                try:
+                    db.close()
+                except Exception:  # noqa: BLE001 - closing a broken handle may fail too
+                    pass
+                if attempt:
+                    return None
+                self._discard()
+        return None
+
+    @staticmethod
+    def _has_meta(db: sqlite3.Connection) -> bool:
+        return (
+            db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+            is not None
+        )
+
+    @staticmethod
+    def _is_empty(db: sqlite3.Connection) -> bool:
+        return db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+    def _discard(self) -> None:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            try:
+                Path(str(self.path) + suffix).unlink()
+            except OSError:
+                pass
+
+    # --- lookups ------------------------------------------------------------------------------
+
+    def read_source(self, path: Path, relpath: str) -> SourceFile:
+        """The file split as `bloglint.source.read_source` would, from the index when unchanged."""
+        if self._db is None:
+            return read_source(path, relpath)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return read_source(path, relpath)  # reports the problem
+        known = self._stat_rows.get(relpath)
+        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+            source = self._cached_source(known[2], relpath, path)
+            if source is not None:
+                self._digests[relpath] = known[2]
+                return source
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return read_source(path, relpath)
+        digest = _digest(data)
+        self._digests[relpath] = digest
+        self._new_files.append((relpath, stat.st_size, stat.st_mtime_ns, digest))
+        source = self._cached_source(digest, relpath, path)
+        if source is None:
+            source = parse_source(path, relpath, data)
+            # Stored now: the site reader adds its own problems to the object later.
+            self._new_sources.append((digest, relpath, pickle.dumps(source, protocol=5)))
+        return source
+
+    def _cached_source(self, digest: str, relpath: str, path: Path) -> SourceFile | None:
+        assert self._db is not None
+        row = self._db.execute(
+            "SELECT data FROM sources WHERE digest = ? AND relpath = ?", (digest, relpath)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            source = pickle.loads(row[0])
+        except Exception:  # noqa: BLE001 - a damaged row is a cache miss, never an error
+            return None
+        if not isinstance(source, SourceFile):
+            return None
+        source.path = path
+        return source
+
+    def document(self, source: SourceFile) -> Document:
+        """The parsed body of a file read through this index (parsed and stored on a miss)."""
+        from bloglint.document import Document, parse_document
+
+        digest = self._digests.get(source.relpath)
+        if self._db is not None and digest is not None:
+            row = self._db.execute(
+                "SELECT data FROM documents WHERE digest = ?", (digest,)
+            ).fetchone()
+            if row is not None:
+                try:
+                    document = pickle.loads(row[0])
+                    if isinstance(document, Document):
+                        return document
+                except Exception:  # noqa: BLE001 - a damaged row is a cache miss
+                    pass
+        document = parse_document(source.body, source.body_line)
+        self.parsed += 1
+        if digest is not None:
+            self._new_documents.append((digest, pickle.dumps(document, protocol=5)))
+        return document
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Write what this run learnt; failures only cost speed next time."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._new_files
+                )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO sources VALUES (?, ?, ?)", self._new_sources
+                )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO documents VALUES (?, ?)", self._new_documents
+                )
+                self._forget_stale()
+        except sqlite3.Error:
+            self._discard()
+        self._new_files.clear()
+        self._new_sources.clear()
+        self._new_documents.clear()
+
+    def _forget_stale(self) -> None:
+        """Drop entries for contents no file has any more, so the index does not grow forever."""
+        assert self._db is not None
+        if not self._digests:
+            return
+        live = set(self._digests.values())
+        stale = [
+            (digest,)
+            for (digest,) in self._db.execute("SELECT DISTINCT digest FROM sources")
+            if digest not in live
+        ]
+        if len(stale) > max(64, len(live) // 4):  # prune only when it is worth a write
+            self._db.executemany("DELETE FROM sources WHERE digest = ?", stale)
+            self._db.executemany("DELETE FROM documents WHERE digest = ?", stale)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self.save()
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> SiteIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,83 @@
+"""The incremental index: unchanged posts are not parsed again; a bad index is never trusted."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from bloglint import engine
+from bloglint.config import load_lint_config
+from bloglint.index import INDEX_NAME, SiteIndex
+from bloglint.site import load_site
+
+POSTS = {
+    "_posts/2024-01-01-first.md": "---\ntitle: First\n---\n\n## Setup\n\nSee [second]({% post_url 2024-01-02-second %}#usage).\n",
+    "_posts/2024-01-02-second.md": "---\ntitle: Second\n---\n\n## Usage\n\nBack to [first](/2024/01/01/first.html#setup).\n",
+    "_posts/2024-01-03-third.md": "---\ntitle: Third\n---\n\nA link to [a missing section](#nowhere).\n",
+}
+
+
+def make_site(root: Path) -> Path:
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    for relpath, text in POSTS.items():
+        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (root / relpath).write_text(text, encoding="utf-8")
+    return root
+
+
+def run(root: Path, *, selected: set[str] | None = None) -> tuple[list[tuple[str, int, str]], int]:
+    with SiteIndex(root / ".bloglint-cache") as index:
+        site = load_site(root, index=index)
+        result = engine.run(site, load_lint_config(None), selected=selected)
+        parsed = index.parsed
+    return [(f.path, f.line, f.rule_id) for f in result.findings], parsed
+
+
+def test_warm_run_parses_nothing_and_finds_the_same(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    cold, parsed_cold = run(root)
+    assert parsed_cold == 3
+    assert ("_posts/2024-01-03-third.md", 5, "BL002") in cold
+    warm, parsed_warm = run(root)
+    assert warm == cold
+    assert parsed_warm == 0
+
+
+def test_only_the_changed_post_is_parsed(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    run(root)
+    second = root / "_posts/2024-01-02-second.md"
+    second.write_text(second.read_text(encoding="utf-8").replace("## Usage", "## How to use"), encoding="utf-8")
+    findings, parsed = run(root, selected={"_posts/2024-01-01-first.md"})
+    # the first post's fragment link now points at a heading that is gone
+    assert ("_posts/2024-01-01-first.md", 7, "BL002") in findings
+    assert parsed == 1  # only the changed target; the checked post's parse comes from the index
+
+
+def test_corrupt_or_foreign_index_is_replaced(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    cold, _ = run(root)
+    path = root / ".bloglint-cache" / INDEX_NAME
+    path.write_bytes(b"this is not a database at all" * 100)
+    findings, parsed = run(root)
+    assert findings == cold and parsed == 3
+    path.unlink()
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE files (x)")
+    db.execute("INSERT INTO files VALUES (1)")
+    db.commit()
+    db.close()
+    findings, parsed = run(root)
+    assert findings == cold and parsed == 3
+    _, parsed = run(root)
+    assert parsed == 0
+
+
+def test_deleting_the_cache_folder_is_always_safe(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    cold, _ = run(root)
+    import shutil
+
+    shutil.rmtree(root / ".bloglint-cache")
+    findings, parsed = run(root)
+    assert findings == cold and parsed == 3
