@@ -528,6 +528,10 @@ def _atom_problems(
     lines = _template_lines(page) if page is not None else []
 
     def line_of(fragment: str) -> int:
+        # Entry-level elements: prefer the template line that writes a `post.` value.
+        for line in lines:
+            if fragment in line.text and ("post." in line.text or fragment == "<feed"):
+                return line.number
         for line in lines:
             if fragment in line.text:
                 return line.number
@@ -601,7 +605,8 @@ def plain_title(value: object) -> str:
     """A title as readers should show it: smart quotes, no tags, entities decoded, one line."""
     import html
 
-    return html.unescape(normalize_whitespace(strip_html(smartify(value))))
+    text = _XML_ILLEGAL.sub("", to_text(value))
+    return html.unescape(normalize_whitespace(strip_html(smartify(text))))
 
 
 def _absolute(renderer: JekyllLiquid, url: str) -> str:
