@@ -37,15 +37,13 @@ _KRAMDOWN_TOC = re.compile(
 _LIST_ITEM_LINE = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 
 # One TOC entry: a list item whose text starts with a link (or, withLinks:false, plain text).
-_ENTRY = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d{1,9}[.)])(?:[ \t]+(?P<rest>.*?))?[ \t]*$"
+_ENTRY = re.compile(r"(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d{1,9}[.)])(?:[ \t]+(?P<rest>.*))?")
+# What follows a link text's `](`: a destination (ending at an ASCII space; Unicode spaces such
+# as U+3000 belong to it), an optional title, `)`. `[x](#a b)` is no link to Markdown, but in a
+# TOC it is an entry with a broken fragment, so a `#...)` tail is accepted as well.
+_DESTINATION = re.compile(
+    r"(?P<target>[^ \t()]*(?:\([^ \t()]*\)[^ \t()]*)*)(?:[ \t]+\"[^\"]*\")?\)|(?P<broken>#.*)\)"
 )
-# A destination ends at an ASCII space (Unicode spaces such as U+3000 belong to it).
-_LINK = re.compile(
-    r"\[(?P<text>.*)\]\((?P<target>[^ \t()]*(?:\([^ \t()]*\)[^ \t()]*)*)(?:[ \t]+\"[^\"]*\")?\)"
-)
-# `[x](#a b)` is no link to Markdown, but in a TOC it is an entry with a broken fragment.
-_BROKEN_LINK = re.compile(r"\[(?P<text>.*)\]\((?P<target>#.*)\)")
 
 # Generators, as reported in messages and accepted in `bloglint: toc: style:`.
 MARKER_STYLES = ("vscode", "markdown-toc", "doctoc", "vim-markdown-toc", "mdformat-toc")
@@ -231,14 +229,29 @@ def _expand_indent(whitespace: str) -> int:
     return sum(4 if char == "\t" else 1 for char in whitespace)
 
 
+def _link(rest: str) -> tuple[str, str] | None:
+    """(text, destination) of the link an item starts with; the last `](` that fits wins."""
+    if not rest.startswith("["):
+        return None
+    cut = rest.rfind("](")
+    while cut > 0:
+        match = _DESTINATION.match(rest, cut + 2)
+        if match:
+            return rest[1:cut], match.group("target") if match.group(
+                "broken"
+            ) is None else match.group("broken")
+        cut = rest.rfind("](", 0, cut)
+    return None
+
+
 def parse_entry(line_text: str, line: int) -> TocEntry | None:
     """The TOC entry on one line, or None when the line is not a list item."""
-    match = _ENTRY.match(line_text)
+    match = _ENTRY.fullmatch(line_text)
     if not match:
         return None
-    rest = match.group("rest") or ""
-    link = _LINK.match(rest) or _BROKEN_LINK.match(rest)
-    text, target = (link.group("text"), link.group("target")) if link else (rest, None)
+    rest = (match.group("rest") or "").rstrip(" \t")
+    link = _link(rest)
+    text, target = link if link else (rest, None)
     indent = match.group("indent")
     return TocEntry(
         line=line,
