@@ -18,10 +18,13 @@ from bloglint.model import Hit
 
 # A line that is only `[label]`, maybe after a list marker or heading hashes and a number.
 _STUB = re.compile(
-    r"^(?P<lead>[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+|#{1,6}[ \t]+)?(?:[\d.]+[ \t]+)?)"
+    r"^(?:[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+|#{1,6}[ \t]+)?(?:[\d.]+[ \t]+)?)"
     r"\[(?P<label>[^\[\]^\n][^\[\]\n]*)\][ \t]*\r?$",
     re.MULTILINE,
 )
+
+# `[text][label]` as written, for looking at what stands around it.
+_FULL_REFERENCE = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\s?\[[^\[\]]*\]")
 
 
 def _looks_like_a_link(ref: UndefinedReference, lines: list[str]) -> bool:
@@ -38,9 +41,6 @@ def _looks_like_a_link(ref: UndefinedReference, lines: list[str]) -> bool:
     before = line[:start].rstrip(" ")
     after = line[match.end() :]
     return not (before.endswith("]") or after.startswith(("(", "[")))
-
-
-_FULL_REFERENCE = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\s?\[[^\[\]]*\]")
 
 
 def _normal(label: str) -> str:
