@@ -109,3 +109,12 @@ def find_rule(key: str) -> RuleSpec | None:
     if spec:
         return spec
     return next((s for s in catalog.values() if s.name == key), None)
+
+
+def markdown_table() -> str:
+    """The README's rule table, generated so that it cannot drift from `rules/`."""
+    rows = ["| id | name | default | what it reports |", "|---|---|---|---|"]
+    for spec in load_catalog().values():
+        summary = spec.summary.replace("|", "\\|").replace("\n", " ")
+        rows.append(f"| {spec.id} | `{spec.name}` | {spec.severity} | {summary} |")
+    return "\n".join(rows) + "\n"

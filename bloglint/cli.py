@@ -215,6 +215,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
             for line in example.post.splitlines():
                 _out(f"    {line}\n")
         return EXIT_OK
+    if args.format == "markdown":
+        from bloglint.catalog import markdown_table
+
+        _out(markdown_table())
+        return EXIT_OK
     for spec in load_catalog().values():
         _out(f"{spec.id}  {spec.name:32} {str(spec.severity):8} {spec.summary}\n")
     return EXIT_OK
@@ -304,6 +309,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("rule", nargs="?", metavar="ID", help="a rule id or name")
+    rules.add_argument(
+        "--format", choices=["text", "markdown"], default="text", help="markdown: the README table"
+    )
     rules.set_defaults(func=cmd_rules)
 
     feed = sub.add_parser("feed", help="regenerate the site's feed as Jekyll would publish it")

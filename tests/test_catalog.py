@@ -31,3 +31,14 @@ def test_rules_are_found_by_id_or_name() -> None:
         assert find_rule(spec.id.lower()) is spec
         assert find_rule(spec.name) is spec
     assert find_rule("no-such-rule") is None
+
+
+def test_readme_rule_table_is_current() -> None:
+    from pathlib import Path
+
+    from bloglint.catalog import markdown_table
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- rules-table -->\n") + len("<!-- rules-table -->\n")
+    end = readme.index("<!-- /rules-table -->")
+    assert readme[start:end] == markdown_table(), "run `bloglint rules --format markdown`"
