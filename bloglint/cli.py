@@ -152,6 +152,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         findings, checked=result.checked, colour=args.format == "text" and _use_colour(sys.stdout)
     )
     _out(text)
+    for error in result.errors:
+        _err(f"bloglint: internal error: {error} (please report this)")
+    if result.errors:
+        return EXIT_USAGE
     fail_on = config.fail_on
     return EXIT_FINDINGS if any(f.severity >= fail_on for f in findings) else EXIT_OK
 
@@ -354,3 +358,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - a bug must still end in a clear message
+        if os.environ.get("BLOGLINT_DEBUG"):
+            raise
+        _err(
+            f"bloglint: internal error: {type(error).__name__}: {error} "
+            "(please report this; set BLOGLINT_DEBUG=1 for the traceback)"
+        )
+        return EXIT_USAGE

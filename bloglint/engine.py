@@ -51,6 +51,8 @@ class RunResult:
     findings: list[Finding]
     checked: int  # number of files checked
     memo: dict[str, Any] = field(default_factory=dict)
+    # A rule that failed on a file (a bug in bloglint): reported, and the run goes on.
+    errors: list[str] = field(default_factory=list)
 
 
 # --- inline suppression -------------------------------------------------------------------
@@ -157,6 +159,7 @@ def run(
     rule_ids = [rid for rid in config.enabled if only is None or rid in set(only)]
     memo: dict[str, Any] = {}
     findings: list[Finding] = []
+    errors: list[str] = []
     posts = checked_posts(site, config, selected)
     suppressions: dict[str, Suppressions] = {}
 
@@ -177,8 +180,13 @@ def run(
             if check is None:
                 continue
             ctx = CheckContext(site, post, config.options.get(rule_id, {}), memo, config)
-            for hit in check(ctx):
-                keep(post.relpath, rule_id, hit)
+            try:
+                for hit in check(ctx):
+                    keep(post.relpath, rule_id, hit)
+            except Exception as error:  # noqa: BLE001 - one rule's bug must not stop the run
+                errors.append(
+                    f"{post.relpath}: rule {rule_id} failed: {type(error).__name__}: {error}"
+                )
 
     everything = selected is None
     selected_paths = frozenset(selected or ())
@@ -188,12 +196,15 @@ def run(
         if whole_site is None:
             continue
         sctx = SiteContext(site, config.options.get(rule_id, {}), memo, config, reported)
-        for relpath, hit in whole_site(sctx):
-            if everything or relpath in selected_paths:
-                keep(relpath, rule_id, hit)
+        try:
+            for relpath, hit in whole_site(sctx):
+                if everything or relpath in selected_paths:
+                    keep(relpath, rule_id, hit)
+        except Exception as error:  # noqa: BLE001 - one rule's bug must not stop the run
+            errors.append(f"rule {rule_id} failed: {type(error).__name__}: {error}")
 
     findings.sort()
-    return RunResult(findings=findings, checked=len(posts), memo=memo)
+    return RunResult(findings=findings, checked=len(posts), memo=memo, errors=errors)
 
 
 def _source_text(site: Site, relpath: str) -> str:

@@ -80,3 +80,29 @@ def test_disable_without_enable_runs_to_the_end_of_the_file() -> None:
     s = Suppressions("a\n<!-- bloglint-disable BL001 BL002 -->\nb\nc")
     assert s.suppressed("BL001", 4) and s.suppressed("BL002", 3)
     assert not s.suppressed("BL001", 1) and not s.suppressed("BL003", 3)
+
+
+def test_a_failing_rule_is_reported_and_the_run_goes_on(tmp_path, monkeypatch) -> None:
+    """A bug in one rule must not hide the other rules' findings or print a traceback."""
+    from bloglint import checks, engine
+    from bloglint.site import load_site
+
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-01-a.md").write_text(
+        "---\ntitle: A\n---\n\n[x](#nowhere)\n", encoding="utf-8"
+    )
+    real = checks.post_check
+
+    def broken(rule_id: str):
+        if rule_id == "BL011":
+            def explode(ctx):
+                raise RuntimeError("boom")
+                yield
+            return explode
+        return real(rule_id)
+
+    monkeypatch.setattr(checks, "post_check", broken)
+    result = engine.run(load_site(tmp_path), load_lint_config(None))
+    assert any("BL011 failed: RuntimeError: boom" in e for e in result.errors)
+    assert any(f.rule_id == "BL002" for f in result.findings)
