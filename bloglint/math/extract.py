@@ -134,9 +134,8 @@ def _blocks(body: str, fences: list[tuple[int, int]]) -> _Blocks:
     next_fence = next(fence_iter, (-1, -1))
     pos = 0
     prev_blank = True
-    in_code = False
+    in_code = in_list = False
     list_indent = 0  # content column of the list we are in, 0 outside lists
-    in_list = False
     skip_to = -1
     for line in body.split("\n"):
         start = pos
@@ -357,6 +356,7 @@ class _Extractor:
         self.profile = profile
         self.lines = _Lines(body, first_line)
         self.delims = _delimiters(profile)
+        self.backslash_openers = tuple(o for o in self.delims.ends if o.startswith("\\"))
         self.scan = MathScan()
         self._raw: list[tuple[int, int]] | None = None
         self.quoted = False
@@ -530,20 +530,28 @@ class _Extractor:
                 self.text_run(start + a, start + b)
 
     def code_span(self, start: int, end: int) -> None:
-        content = self.body[start:end]
-        stripped = content.strip()
+        """Code is kept verbatim; the engine scans it when the site typesets `<code>`."""
         if not self.profile.code:
             return
-        found = self.engine_run(content, start, "code", [(0, start)])
-        opener = next((o for o in self.delims.ends if stripped.startswith(o) and o != "$"), None)
-        if opener and (not found or content.find(opener) < found[0][0]):
-            close = self.delims.ends[opener][0]
-            self.problem(
-                "unclosed",
-                start + content.find(opener),
-                f"`{opener}` in this code span is never closed by `{close}`, so the engine "
-                f"shows it as code: add `{close}` where the formula ends",
-            )
+        content = self.body[start:end]
+        if "\\" not in content and "$" not in content:
+            return
+        found = _scan_run(content, self.delims, self.profile.escapes)
+        for at, tex_start, tex_end, opener, display in found:
+            tex = content[tex_start:tex_end]
+            self.formula(tex, display, opener, "code", start + at, [(0, start + tex_start)])
+        lead = content.lstrip()
+        if lead.startswith(self.backslash_openers):
+            at = len(content) - len(lead)
+            if not found or found[0][0] > at:
+                opener = next(o for o in self.backslash_openers if lead.startswith(o))
+                close = self.delims.ends[opener][0]
+                self.problem(
+                    "unclosed",
+                    start + at,
+                    f"`{opener}` in this code span is never closed by `{close}`, so the engine "
+                    f"shows it as code: add `{close}` where the formula ends",
+                )
 
     def kramdown_math(self, at: int, m: re.Match[str], text: str, base: int) -> None:
         """kramdown's own `$$..$$`: a block when it is the whole paragraph, else inline."""
@@ -712,7 +720,10 @@ def _mangling_reason(body: str, start: int, end: int, paragraph_start: int) -> s
     return None
 
 
-_DOLLAR_PAIR = re.compile(r"(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,120}?)(?<=[^\s\\])\$(?![\w$])")
+# `$x$`: no space inside the dollars, no word character or `$` around them (prices such as
+# "$5 or $10" and shell `$HOME` do not match). The leading `\$` lets the regex engine skip
+# ahead to dollar signs quickly.
+_DOLLAR_PAIR = re.compile(r"\$(?<![\\$\w]\$)(?=[^\s$])([^$\n]{1,120}?)(?<=[^\s\\])\$(?![\w$])")
 
 
 def _emphasis(source: str) -> str | None:

@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -580,7 +580,21 @@ def check_tex(
     `macros` are names the page defines elsewhere (MathJax keeps \\newcommand across a page)
     or the site configures (MathJax `Macros`, KaTeX `macros`).
     """
-    return _Checker(tex, engine, display, macros).run()
+    if _PLAIN.fullmatch(tex):
+        return []  # letters, digits and punctuation only: nothing any engine can refuse
+    return list(_check_cached(tex, engine, display, macros))
+
+
+# Letters, digits, spaces and punctuation that are ordinary characters in every engine.
+_PLAIN = re.compile(r"[A-Za-z0-9\s,.;:+\-=()/<>|!?*\[\]]*")
+
+
+@lru_cache(maxsize=8192)
+def _check_cached(
+    tex: str, engine: Engine, display: bool, macros: frozenset[str]
+) -> tuple[TexIssue, ...]:
+    # Blogs repeat short formulas (`\\theta`, `x_i`) many times; each is checked once.
+    return tuple(_Checker(tex, engine, display, macros).run())
 
 
 _DEFINITION = re.compile(
