@@ -1100,8 +1100,18 @@ class JekyllLiquid:
                     first_line=post.source.body_line,
                     page=self.drop_for(post),
                 )
-            self._content[key] = self.convert(post, body)
+            self._content[key] = self._convert_or_fail(post, body)
         return self._content[key]
+
+    def _convert_or_fail(self, post: Post, text: str) -> str:
+        try:
+            return self.convert(post, text)
+        except Exception as err:  # noqa: BLE001 - a converter bug must not be a traceback
+            raise LiquidRenderError(
+                f"the Markdown converter failed ({type(err).__name__}: {err})",
+                post.source.relpath,
+                post.source.body_line,
+            ) from err
 
     def post_excerpt(self, post: Post) -> str:
         """`post.excerpt`: front-matter `excerpt`, else the rendered text before the separator."""
@@ -1117,7 +1127,7 @@ class JekyllLiquid:
                     first_line=post.source.body_line,
                     page=self.drop_for(post),
                 )
-            self._excerpt[key] = self.convert(post, text) if text else ""
+            self._excerpt[key] = self._convert_or_fail(post, text) if text else ""
         return self._excerpt[key]
 
     # -- drops ---------------------------------------------------------------------------
