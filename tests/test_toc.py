@@ -132,11 +132,20 @@ def test_markers_in_code_are_text() -> None:
 
 def test_unpaired_markers() -> None:
     result = scan(
-        "<!-- TOC -->\n\n- [a](#a)\n\n## a\n\n<!-- tocstop -->\n<!-- /TOC -->\n<!-- START doctoc -->\n"
+        "<!-- TOC -->\n\n- [a](#a)\n\n<!-- tocstop -->\n<!-- /TOC -->\n<!-- START doctoc -->\n\n## a\n"
     )
     assert [b.style for b in result.blocks] == ["markdown-toc"]
-    assert [(m.line, m.opening) for m in result.unpaired] == [(8, False), (9, True)]
+    assert [(m.line, m.opening) for m in result.unpaired] == [(6, False), (7, True)]
     assert scan("<!-- TOC -->\n<!-- TOC -->\n<!-- /TOC -->\n").unpaired[0].line == 1
+
+
+def test_markers_with_a_heading_or_code_between_them_are_no_toc(tmp_path: Path) -> None:
+    text = "<!-- TOC -->\n\n## A\n\nText.\n\n<!-- /TOC -->\n\n<!-- toc -->\n```\nx\n```\n<!-- tocstop -->\n"
+    result = scan(text)
+    assert result.blocks == ()
+    assert [m.line for m in result.unpaired] == [1, 7, 9, 13]
+    site, post = one_post(tmp_path, "---\ntitle: T\n---\n" + text)
+    assert fixed_text(post, site) is None  # a fix must never swallow the sections
 
 
 def test_kramdown_toc_needs_a_list_item_before_the_ial() -> None:

@@ -303,8 +303,15 @@ def _markers(text: str, lines: _Lines, body_start: int, code: _Code) -> list[Mar
     return markers
 
 
-def _pair(text: str, markers: list[Marker]) -> tuple[list[TocBlock], list[Marker]]:
-    """Pair each opener with the next closer of its family; TOCs do not nest."""
+def _pair(
+    text: str, markers: list[Marker], barriers: list[int]
+) -> tuple[list[TocBlock], list[Marker]]:
+    """Pair each opener with the next closer of its family; TOCs do not nest.
+
+    A TOC holds a list, never a heading or a code block: an opener and a closer with one of
+    those (`barriers`, sorted lines) between them are two unpaired markers, not a TOC whose
+    "content" a fix would replace.
+    """
     blocks: list[TocBlock] = []
     unpaired: list[Marker] = []
     pending: Marker | None = None
@@ -313,7 +320,12 @@ def _pair(text: str, markers: list[Marker]) -> tuple[list[TocBlock], list[Marker
             if pending is not None:
                 unpaired.append(pending)
             pending = marker
-        elif pending is not None and pending.family == marker.family:
+        elif (
+            pending is not None
+            and pending.family == marker.family
+            and bisect.bisect_right(barriers, pending.line)
+            == bisect.bisect_left(barriers, marker.line)
+        ):
             style = marker.style if marker.family == "toc" else pending.style
             blocks.append(
                 TocBlock(
@@ -326,6 +338,9 @@ def _pair(text: str, markers: list[Marker]) -> tuple[list[TocBlock], list[Marker
             )
             pending = None
         else:
+            if pending is not None and pending.family == marker.family:
+                unpaired.append(pending)  # separated from its closer by a heading or code
+                pending = None
             unpaired.append(marker)
     if pending is not None:
         unpaired.append(pending)
@@ -361,6 +376,11 @@ def scan_text(
     blocks: list[TocBlock] = []
     unpaired: list[Marker] = []
     if "<!--" in text:
-        blocks, unpaired = _pair(text, _markers(text, lines, body_start, code))
+        barriers: list[int] = []
+        if document is not None:
+            barriers = sorted(
+                [h.line for h in document.headings] + [b.line for b in document.code_blocks]
+            )
+        blocks, unpaired = _pair(text, _markers(text, lines, body_start, code), barriers)
     kramdown = _kramdown_tocs(text, lines, body_start, code) if "toc" in text else ()
     return TocScan(tuple(blocks), tuple(unpaired), kramdown, front_matter_toc)
