@@ -59,6 +59,20 @@ class FeedResult:
     problems: list[Problem] = field(default_factory=list)
     posts: int = 0  # entries written
 
+    @property
+    def fatal(self) -> bool:
+        """Jekyll would stop the build (a post or the template cannot be rendered)."""
+        return not self.text or any(p.kind == "liquid-render" for p in self.problems)
+
+    @property
+    def entries(self) -> list[str]:
+        """Each entry's id (Atom `<id>`, RSS `<guid>` or `<link>`), in feed order."""
+        found = []
+        for match in re.finditer(r"<(entry|item)[\s>].*?</\1>", self.text, re.DOTALL):
+            ident = re.search(r"<(id|guid)[^>]*>([^<]*)</\1>|<link>([^<]*)</link>", match.group(0))
+            found.append((ident.group(2) or ident.group(3) or "") if ident else "")
+        return found
+
 
 # --------------------------------------------------------------------------------------------
 # Build time, config and the public entry points.
@@ -70,6 +84,28 @@ def source_date_epoch(environ: Mapping[str, str] | None = None) -> dt.datetime |
     if not value.isdigit():
         return None
     return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+
+
+def build_time_from(
+    value: str | None, environ: Mapping[str, str] | None = None
+) -> dt.datetime | None:
+    """`--time` (ISO 8601 or Unix seconds), else SOURCE_DATE_EPOCH, else None (now).
+
+    Raises ValueError with a message for the user when `value` is neither form.
+    """
+    if value is None or not value.strip():
+        return source_date_epoch(environ)
+    text = value.strip()
+    if re.fullmatch(r"-?\d+(\.\d+)?", text):
+        return dt.datetime.fromtimestamp(float(text), tz=dt.timezone.utc)
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(
+            f"--time `{value}` is not an ISO 8601 time or Unix seconds; "
+            "use e.g. 2024-03-10T13:57:55+00:00"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def feed_settings(site: Site) -> dict[str, Any]:

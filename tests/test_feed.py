@@ -18,6 +18,7 @@ from lxml import etree
 from bloglint.feed import (
     build_feed,
     build_feeds,
+    build_time_from,
     feed_flavour,
     feed_is_current,
     find_feed_template,
@@ -331,3 +332,30 @@ def test_cache_makes_a_second_run_reuse_html(tmp_path: Path) -> None:
     assert (tmp_path / ".bloglint-cache" / "render.sqlite").is_file()
     second = build_feed(load_site(tmp_path), build_time=BUILD_TIME)
     assert second.text == first.text
+
+
+def test_build_time_from_option_or_environment() -> None:
+    utc = dt.timezone.utc
+    assert build_time_from("1700000000") == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=utc)
+    assert build_time_from("2024-03-10T13:57:55Z") == dt.datetime(
+        2024, 3, 10, 13, 57, 55, tzinfo=utc
+    )
+    assert build_time_from(None, {"SOURCE_DATE_EPOCH": "0"}) == dt.datetime(1970, 1, 1, tzinfo=utc)
+    assert build_time_from(None, {}) is None
+    with pytest.raises(ValueError, match="not an ISO 8601 time"):
+        build_time_from("yesterday")
+
+
+def test_result_lists_entries_and_fatal_render_errors(tmp_path: Path) -> None:
+    site = load_site(template_site(tmp_path))
+    result = build_feed(site, build_time=BUILD_TIME, cache=False)
+    assert result.entries == [
+        "https://t.example/2020/02/02/hello",
+        "https://t.example/2020/01/01/older",
+    ]
+    assert not result.fatal
+    (tmp_path / "_posts/2020-01-01-older.md").write_text(
+        "---\ntitle: O\n---\n{% post_url nope %}\n"
+    )
+    broken = build_feed(load_site(tmp_path), build_time=BUILD_TIME, cache=False)
+    assert broken.fatal
