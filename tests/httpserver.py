@@ -75,6 +75,8 @@ class Server:
         self.in_flight: Counter[str] = Counter()
         self.max_in_flight: Counter[str] = Counter()
         self.max_total_in_flight = 0
+        self.open_connections = 0
+        self.max_open_connections = 0
         self.starts: dict[str, list[float]] = defaultdict(list)
         self.record = True  # the benchmark turns this off to keep memory flat
         self.total = 0
@@ -110,6 +112,8 @@ class Server:
             self._server.close()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.open_connections += 1
+        self.max_open_connections = max(self.max_open_connections, self.open_connections)
         try:
             while await self._one_request(reader, writer):
                 pass
@@ -118,6 +122,7 @@ class Server:
         except ValueError:  # a header block longer than the stream limit
             pass
         finally:
+            self.open_connections -= 1
             writer.close()
 
     async def _one_request(

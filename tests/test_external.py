@@ -430,6 +430,17 @@ def test_per_host_and_global_limits_hold(server):
     assert server.max_total_in_flight == 3
 
 
+def test_idle_connections_are_closed_when_a_host_is_done(server):
+    # Sixty hosts, one page each: were idle keep-alive sockets kept until the end, the
+    # server would see sixty open connections (and a big site would run out of descriptors).
+    server.default = lambda request: Response(200, delay=0.02)
+    names = [f"h{i}.test" for i in range(60)]
+    urls = [f"http://{name}:{server.port}/" for name in names]
+    report = run(server, urls, hosts=dict.fromkeys(names, "127.0.0.1"), max_concurrency=4)
+    assert all(r.ok for r in report.results.values()) and server.count() == 60
+    assert server.max_open_connections <= 12
+
+
 def test_minimum_interval_between_requests_to_one_host(server):
     server.default = lambda request: Response(200)
     urls = [f"http://one.test:{server.port}/{i}" for i in range(6)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -65,6 +65,7 @@ class _HostState:
     semaphore: asyncio.Semaphore
     turn: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0
+    active: int = 0  # requests in flight (redirect hops from other hosts' pages included)
     requests: int = 0
     seconds: float = 0.0
     slowest: float = 0.0
@@ -109,9 +110,11 @@ class HostLimiter:
                     self._global.release()
             started = time.monotonic()
             self.requests += 1
+            state.active += 1
             try:
                 yield
             finally:
+                state.active -= 1
                 self._global.release()
                 elapsed = time.monotonic() - started
                 state.requests += 1
@@ -127,13 +130,8 @@ class HostLimiter:
         return sorted(timings, key=lambda t: (-t.mean_seconds, t.host))
 
 
-def make_client(settings: ExternalSettings) -> httpx.AsyncClient:
-    """An httpx client whose sockets are opened by the guarded backend, redirects off."""
-    transport = HostPools(
-        allow_private=settings.allow_private,
-        hosts=settings.hosts,
-        keep=settings.host_concurrency,
-    )
+def make_client(settings: ExternalSettings, transport: HostPools) -> httpx.AsyncClient:
+    """An httpx client on per-host pools whose sockets go through the guard; redirects off."""
     timeout = httpx.Timeout(
         connect=settings.connect_timeout,
         read=settings.read_timeout,
@@ -152,11 +150,14 @@ def make_client(settings: ExternalSettings) -> httpx.AsyncClient:
 
 
 class Checker:
-    def __init__(
-        self, settings: ExternalSettings, client: httpx.AsyncClient, counter: ProgressCounter
-    ) -> None:
+    def __init__(self, settings: ExternalSettings, counter: ProgressCounter) -> None:
         self.settings = settings
-        self.client = client
+        self.pools = HostPools(
+            allow_private=settings.allow_private,
+            hosts=settings.hosts,
+            keep=settings.host_concurrency,
+        )
+        self.client = make_client(settings, self.pools)
         self.limiter = HostLimiter(settings)
         self.counter = counter
 
@@ -167,19 +168,28 @@ class Checker:
             queues[page.host].append(page)
         results: dict[str, LinkResult] = {}
 
-        async def worker(queue: deque[Page]) -> None:
+        working: Counter[str] = Counter()
+
+        async def worker(host: str, queue: deque[Page]) -> None:
+            working[host] += 1
             while queue:
                 page_results = await self.check_page(queue.popleft())
                 for result in page_results:
                     results[result.url] = result
                 self.counter.add(page_results)
+            working[host] -= 1
+            if not working[host] and not self.limiter.state(host).active:
+                # Done with this host: free its idle sockets now rather than at the end, so a
+                # site linking to thousands of hosts never runs out of file descriptors.
+                await self.pools.close_host(host)
 
         workers = [
-            worker(queue)
-            for queue in queues.values()
+            worker(host, queue)
+            for host, queue in queues.items()
             for _ in range(min(self.settings.host_concurrency, len(queue)))
         ]
-        await asyncio.gather(*workers)
+        async with self.client:
+            await asyncio.gather(*workers)
         return results
 
     async def check_page(self, page: Page) -> list[LinkResult]:

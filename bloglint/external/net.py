@@ -174,6 +174,13 @@ class HostPools(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         return await self._pool(request.url).handle_async_request(request)
 
+    async def close_host(self, host: str) -> None:
+        """Close the pools of `host` (every scheme and port); a later request reopens one."""
+        raw = host.encode("ascii")
+        for key in [key for key in self._pools if key[1] == raw]:
+            await self._pools.pop(key).aclose()
+
     async def aclose(self) -> None:
         for transport in self._pools.values():
             await transport.aclose()
+        self._pools.clear()

@@ -54,7 +54,7 @@ def check_urls(
     import asyncio
     import sqlite3
 
-    from bloglint.external.checker import Checker, make_client
+    from bloglint.external.checker import Checker
 
     started = time.monotonic()
     results: dict[str, LinkResult] = {}
@@ -70,9 +70,8 @@ def check_urls(
     to_check = [page for page in pages.values() if not all(u in cached for u in page.links)]
 
     async def run() -> tuple[dict[str, LinkResult], Any]:
-        async with make_client(settings) as client:
-            checker = Checker(settings, client, counter)
-            return await checker.run(to_check), checker.limiter
+        checker = Checker(settings, counter)
+        return await checker.run(to_check), checker.limiter
 
     limiter = None
     if to_check:
