@@ -178,6 +178,18 @@ def _syntax_message(message: str) -> str:
     return f"liquid syntax error ({message}); Jekyll renders this markup as nothing"
 
 
+def destination_file(site: Site, result: FeedResult) -> Path:
+    """Where Jekyll would write this feed: under the site's `destination` (`_site`).
+
+    `FeedResult.path` is relative to the destination, not to the source: writing it beside
+    the sources would overwrite a feed template such as `atom.xml`.
+    """
+    destination = Path(str(site.config.get("destination") or "_site"))
+    if not destination.is_absolute():
+        destination = site.root / destination
+    return destination / result.path
+
+
 def write_feed_atomically(path: Path, text: str) -> None:
     """Write through a temporary file in the same directory; the old feed survives any error."""
     path = Path(path)

@@ -19,6 +19,7 @@ from bloglint.feed import (
     build_feed,
     build_feeds,
     build_time_from,
+    destination_file,
     feed_flavour,
     feed_is_current,
     find_feed_template,
@@ -359,3 +360,9 @@ def test_result_lists_entries_and_fatal_render_errors(tmp_path: Path) -> None:
     )
     broken = build_feed(load_site(tmp_path), build_time=BUILD_TIME, cache=False)
     assert broken.fatal
+
+
+def test_feed_is_written_under_the_destination_not_over_the_template(tmp_path: Path) -> None:
+    site = load_site(template_site(tmp_path))
+    result = build_feed(site, build_time=BUILD_TIME, cache=False)
+    assert destination_file(site, result) == tmp_path / "_site" / "atom.xml"
