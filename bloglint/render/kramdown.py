@@ -23,6 +23,7 @@ from typing import Any
 import mistune
 
 from bloglint.heading_ids import HeadingIdCounter
+from bloglint.render.first_chars import first_chars
 from bloglint.render.highlight import highlight
 
 # ---------------------------------------------------------------------------------------------
@@ -490,6 +491,7 @@ class KramdownParser:
         self.block_ial: dict[str, Any] | None = None
         self.stack: list[Any] = []
         self.text_type = "raw_text"
+        self.block_candidates: dict[str, list[Any]] = {}  # first character -> parsers
         self.block_methods = [
             (pattern, getattr(self, "parse_" + name)) for name, pattern in BLOCK_PARSERS
         ]
@@ -513,8 +515,18 @@ class KramdownParser:
         found = False
         try:
             src = self.src
-            while not src.eos():
-                for pattern, method in self.block_methods:
+            text = src.s
+            candidates = self.block_candidates
+            while src.pos < len(text):
+                first = text[src.pos]
+                parsers = candidates.get(first)
+                if parsers is None:
+                    parsers = candidates[first] = [
+                        (pattern, method)
+                        for pattern, method in self.block_methods
+                        if (chars := first_chars(pattern)) is None or first in chars
+                    ]
+                for pattern, method in parsers:
                     if src.check(pattern) and method():
                         break
                 else:  # no parser handled the line (kramdown warns)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from pygments.lexer import ExtendedRegexLexer, LexerContext, bygroups, default, include
@@ -30,6 +31,8 @@ from pygments.token import (
     Text,
 )
 from pygments.token import _TokenType as TokenType
+
+from bloglint.render.first_chars import first_chars
 
 S = r"[ \t\n\v\f\r]"  # Ruby \s
 W = r"[a-zA-Z0-9_]"  # Ruby \w
@@ -57,6 +60,11 @@ def pop(ctx: LexerContext, times: int = 1) -> None:
             ctx.stack.pop()
 
 
+@cache
+def _rule_first_chars(rexmatch: Any) -> frozenset[str] | None:
+    return first_chars(rexmatch.__self__)
+
+
 MAX_NULL_SCANS = 5  # rouge: empty matches allowed in a row before a character is an error
 
 
@@ -72,6 +80,14 @@ class RougeLexer(ExtendedRegexLexer):
     def reset(self) -> None:
         """Clear per-run state (heredoc names, string delimiters...)."""
 
+    @property
+    def _candidates(self) -> dict[tuple[str, str], list[Any]]:
+        """Per class: (state, next character) -> the rules that can match there."""
+        cls = type(self)
+        if "_candidate_cache" not in cls.__dict__:
+            cls._candidate_cache = {}  # type: ignore[attr-defined]
+        return cls._candidate_cache  # type: ignore[attr-defined]
+
     def get_tokens_unprocessed(self, text: str | None = None, context: Any = None) -> Any:
         self.stack = list(self.start_stack)
         self.reset()
@@ -81,11 +97,20 @@ class RougeLexer(ExtendedRegexLexer):
         """rouge's `continue_lex`: lex more text from the state the last call left."""
         ctx = LexerContext(text, 0, stack=self.stack)
         tokendefs = self._tokens
+        candidates = self._candidates
         end = ctx.end
         null_steps = 0
         while ctx.pos < end:
             pos = ctx.pos
-            for rexmatch, action, new_state in tokendefs[ctx.stack[-1]]:
+            key = (ctx.stack[-1], text[pos])
+            rules = candidates.get(key)
+            if rules is None:
+                rules = candidates[key] = [
+                    rule
+                    for rule in tokendefs[key[0]]
+                    if (chars := _rule_first_chars(rule[0])) is None or key[1] in chars
+                ]
+            for rexmatch, action, new_state in rules:
                 m = rexmatch(text, pos, end)
                 if not m:
                     continue
