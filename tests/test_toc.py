@@ -152,6 +152,9 @@ def test_kramdown_toc_needs_a_list_item_before_the_ial() -> None:
     assert scan("* TOC\n{:toc}\n\n## A\n").kramdown_lines == (2,)
     assert scan("1. contents\n{: toc}\n").kramdown_lines == (2,)
     assert scan("A paragraph\n{:toc}\n").kramdown_lines == ()
+    assert scan("A paragraph\n{:toc}\n").kramdown_orphans == (2,)
+    assert scan("* TOC\n\n{: toc}\n").kramdown_orphans == (3,)
+    assert scan("```\n* TOC\n\n{:toc}\n```\n").kramdown_orphans == ()
     assert "kramdown" in scan("- x\n{:toc}\n").styles
 
 

@@ -11,7 +11,15 @@ from bloglint.toc.scan import CLOSERS, OPENERS
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
-    for marker in cached_scan(ctx.memo, ctx.post).unpaired:
+    scan = cached_scan(ctx.memo, ctx.post)
+    for line in scan.kramdown_orphans:
+        yield Hit(
+            line,
+            1,
+            "`{:toc}` does not follow a list, so kramdown makes no table of contents; "
+            "put it on the line right after a one-item list such as `* TOC`",
+        )
+    for marker in scan.unpaired:
         end = marker.column + len(marker.text)
         if marker.opening:
             message = (

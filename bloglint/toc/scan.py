@@ -115,6 +115,7 @@ class TocScan:
     unpaired: tuple[Marker, ...]  # openers without closers and closers without openers
     kramdown_lines: tuple[int, ...]  # lines of `{:toc}` that follow a list item
     front_matter: bool | None  # the post's `toc:` front matter when it is a boolean
+    kramdown_orphans: tuple[int, ...] = ()  # lines of `{:toc}` that follow no list: no TOC
 
     @property
     def markers(self) -> tuple[Marker, ...]:
@@ -348,16 +349,23 @@ def _pair(
     return blocks, unpaired
 
 
-def _kramdown_tocs(text: str, lines: _Lines, body_start: int, code: _Code) -> tuple[int, ...]:
-    found = []
+def _kramdown_tocs(
+    text: str, lines: _Lines, body_start: int, code: _Code
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Lines of `{:toc}` right after a list item (a TOC), and of those after anything else.
+
+    kramdown only turns a list into a TOC when the IAL is on the line right after it; after a
+    paragraph, or after a blank line, the reference does nothing (checked with Jekyll 4.3.1).
+    """
+    attached, orphans = [], []
     for match in _KRAMDOWN_TOC.finditer(text, body_start):
         line, _ = lines.locate(match.start())
-        if line < 2 or code.in_block(line):
+        if code.in_block(line):
             continue
         previous_end = text.rfind("\n", 0, match.start())
-        if _LIST_ITEM_LINE.match(lines.line_around(previous_end)):
-            found.append(line)
-    return tuple(found)
+        after_list = previous_end > 0 and _LIST_ITEM_LINE.match(lines.line_around(previous_end))
+        (attached if after_list else orphans).append(line)
+    return tuple(attached), tuple(orphans)
 
 
 def scan_text(
@@ -382,5 +390,5 @@ def scan_text(
                 [h.line for h in document.headings] + [b.line for b in document.code_blocks]
             )
         blocks, unpaired = _pair(text, _markers(text, lines, body_start, code), barriers)
-    kramdown = _kramdown_tocs(text, lines, body_start, code) if "toc" in text else ()
-    return TocScan(tuple(blocks), tuple(unpaired), kramdown, front_matter_toc)
+    kramdown, orphans = _kramdown_tocs(text, lines, body_start, code) if "toc" in text else ((), ())
+    return TocScan(tuple(blocks), tuple(unpaired), kramdown, front_matter_toc, orphans)
