@@ -107,6 +107,7 @@ def test_error_classes(tex: str, expected: str | None) -> None:
         r"\text{词向量} w_{\text{中心}}",
         r"a = b \label{eq:1} \tag{1}",
         r"x % a comment }" + "\n" + r"+ y",
+        r"w_1x_1 + w_{23}x_{23} + \frac12",  # letter runs split when one is a script argument
     ],
 )
 def test_valid_formulas_pass(tex: str) -> None:

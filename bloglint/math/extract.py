@@ -476,7 +476,7 @@ class _Extractor:
         self.quoted = text.lstrip().startswith(">")
         self.paragraph_start = start
         # Inline comments and raw <pre>/<script>: the engine never sees them.
-        holes = [(m.start(), m.end()) for m in _INLINE_SKIP.finditer(text)]
+        holes = [(m.start(), m.end()) for m in _INLINE_SKIP.finditer(text)] if "<" in text else []
         pieces: list[tuple[int, int]] = []  # Markdown text between code spans and $$ math
         pos = i = 0
         n = len(text)

@@ -139,6 +139,7 @@ _TEXT_COMMANDS = frozenset(
 # Control sequences, comments, white space, runs of letters/digits (one atom per character, but
 # scanned as one token for speed and split when a single character is taken as an argument),
 # and single characters.
+_SPECIAL = frozenset(" \t\r\n%{}^_&#$\\'")
 _TOKEN = re.compile(r"\\(?:[a-zA-Z]+|.?)|%[^\n]*|[ \t\r\n]+|[A-Za-z0-9]{2,}|.", re.DOTALL)
 
 
@@ -227,10 +228,15 @@ class _Checker:
     def run(self) -> list[TexIssue]:
         tokens = self.tokens
         stack = self.stack
-        while self.i < len(tokens):
-            pos, tok = self.i, tokens[self.i]
-            self.i += 1
+        while self.i < len(tokens):  # (take() may split a token, so the length can grow)
+            pos = self.i
+            tok = tokens[pos]
+            self.i = pos + 1
             c = tok[0]
+            if c not in _SPECIAL:  # an ordinary character or run: a new atom
+                frame = stack[-1]
+                frame.sup, frame.sub, frame.after_prime = 0, False, False
+                continue
             if c in " \t\r\n%":
                 continue
             frame = stack[-1]
