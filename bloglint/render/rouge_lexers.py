@@ -22,6 +22,7 @@ from pygments.lexer import ExtendedRegexLexer, LexerContext, bygroups, default, 
 from pygments.token import (
     Comment,
     Error,
+    Generic,
     Keyword,
     Name,
     Number,
@@ -1826,6 +1827,223 @@ class RubyLexer(RougeLexer):
     }
 
 
+# ---------------------------------------------------------------------------------------------
+# json, diff (rouge/lexers/json.rb, diff.rb)
+
+
+class JsonLexer(RougeLexer):
+    name = "json"
+    aliases = ["json"]
+
+    tokens = {
+        "whitespace": [(rf"{S}+", Text.Whitespace)],
+        "root": [
+            include("whitespace"),
+            (r"\{", Punctuation, "object"),
+            (r"\[", Punctuation, "array"),
+            include("name"),
+            include("value"),
+            (r"[\]}]", Punctuation),
+        ],
+        "object": [
+            include("whitespace"),
+            include("name"),
+            include("value"),
+            (r"\}", Punctuation, "#pop"),
+            (r",", Punctuation),
+        ],
+        "name": [
+            (
+                rf'("(?:\\.|[^"\\\n])*?")({S}*)(:)',
+                bygroups(Name.Label, Text.Whitespace, Punctuation),
+            ),
+        ],
+        "value": [
+            include("whitespace"),
+            include("constants"),
+            (r'"', String.Double, "string"),
+            (r"\[", Punctuation, "array"),
+            (r"\{", Punctuation, "object"),
+        ],
+        "string": [
+            (r'[^\\"]+', String.Double),
+            (r"\\.", String.Escape),
+            (r'"', String.Double, "#pop"),
+        ],
+        "array": [
+            include("value"),
+            (r"\]", Punctuation, "#pop"),
+            (r",", Punctuation),
+        ],
+        "constants": [
+            (r"(?:true|false|null)", Keyword.Constant),
+            (r"-?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][+-]?[0-9]+)?", Number.Float),
+            (r"-?(?:0|[1-9][0-9]*)(?:[eE][+-]?[0-9]+)?", Number.Integer),
+        ],
+    }
+
+
+class DiffLexer(RougeLexer):
+    name = "diff"
+    aliases = ["diff", "patch", "udiff"]
+
+    tokens = {
+        "root": [
+            (r"^ .*$\n?", Text),
+            (r"^---$\n?", Punctuation),
+            (r"^[+>]+.*$\n?", Generic.Inserted),
+            (r"^\+.*$\n?", Generic.Inserted),
+            (r"^[-<]+.*$\n?", Generic.Deleted),
+            (r"^!.*$\n?", Generic.Strong),
+            (r"^([Ii]ndex|diff).*$\n?", Generic.Heading),
+            (r"^(@@[^@]*@@)([^\n]*\n)", bygroups(Punctuation, Text)),
+            (r"^[a-zA-Z0-9_].*$\n?", Punctuation),
+            (r"^=.*$\n?", Generic.Heading),
+            (rf"{S}.*$\n?", Text),
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# java (rouge/lexers/java.rb)
+
+JAVA_KEYWORDS = "|".join(
+    """assert break case catch continue default do else finally for if goto instanceof new return
+    switch this throw try while""".split()
+)
+JAVA_DECLARATIONS = "|".join(
+    """abstract const enum extends final implements native private protected public static
+    strictfp super synchronized throws transient volatile""".split()
+)
+JAVA_TYPES = "boolean|byte|char|double|float|int|long|short|var|void"
+JAVA_ID = r"[^\W\d]\w*"  # [[:alpha:]_][[:word:]]*
+JAVA_DIGIT = r"(?:[0-9]_+[0-9]|[0-9])"
+
+
+def _java_method(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    out = recurse(lexer, m.group(1))
+    out += [(Name.Function, m.group(2)), (Text, m.group(3)), (Operator, m.group(4))]
+    return out
+
+
+class JavaLexer(RougeLexer):
+    name = "java"
+    aliases = ["java"]
+
+    tokens = {
+        "root": [
+            (r"[ \t\v\f\r]+", Text),
+            (r"//.*?$", Comment.Single),
+            (r"(?s)/\*.*?\*/", Comment.Multiline),
+            (rf"(?:{JAVA_KEYWORDS})\b", Keyword),
+            (
+                rf"(?s)({S}*(?:[a-zA-Z_][a-zA-Z0-9_.\[\]<>]*{S}+)+?)([a-zA-Z_][a-zA-Z0-9_]*)"
+                rf"({S}*)(\()",
+                rule_cb(_java_method),
+            ),
+            (rf"@{JAVA_ID}", Name.Decorator),
+            (rf"(?:{JAVA_DECLARATIONS})\b", Keyword.Declaration),
+            (rf"(?:{JAVA_TYPES})\b", Keyword.Type),
+            (r"(?:true|false|null)\b", Keyword.Constant),
+            (r"(?:class|interface)\b", Keyword.Declaration, "class"),
+            (r"(?:import|package)\b", Keyword.Namespace, "import"),
+            (r'"(\\\\|\\"|[^"])*"', String),
+            (r"'(?:\\.|[^\\]|\\u[0-9a-f]{4})'", String.Char),
+            (rf"(\.)({JAVA_ID})", bygroups(Operator, Name.Attribute)),
+            (rf"{JAVA_ID}:", Name.Label),
+            (r"[A-Z][A-Z0-9_]*\b", Name.Constant),
+            (r"[A-Z][^\W_]*\b", Name.Class),
+            (rf"\$?{JAVA_ID}", Name),
+            (r"[~^*!%&\[\](){}<>\|+=:;,./?-]", Operator),
+            (rf"{JAVA_DIGIT}+\.{JAVA_DIGIT}+([eE]{JAVA_DIGIT}+)?[fd]?", Number.Float),
+            (r"0[bB](?:[01]_+[01]|[01])+", Number.Bin),
+            (r"0[xX](?:[0-9a-fA-F]_+[0-9a-fA-F]|[0-9a-fA-F])+", Number.Hex),
+            (r"0(?:[0-7]_+[0-7]|[0-7])+", Number.Oct),
+            (rf"{JAVA_DIGIT}+L?", Number.Integer),
+            (r"\n", Text),
+        ],
+        "class": [
+            (rf"{S}+", Text),
+            (JAVA_ID, Name.Class, "#pop"),
+        ],
+        "import": [
+            (rf"{S}+", Text),
+            (r"[a-zA-Z0-9_.]+\*?", Name.Namespace, "#pop"),
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# go (rouge/lexers/go.rb)
+
+GO_KEYWORD = (
+    r"(?:break|default|func|interface|select|case|defer|go|map|struct|chan|else|goto|package"
+    r"|switch|const|fallthrough|if|range|type|continue|for|import|return|var)\b"
+)
+GO_DECIMALS = r"[0-9]+"
+GO_EXPONENT = rf"[eE][+\-]?{GO_DECIMALS}"
+GO_FLOAT = (
+    rf"(?:{GO_DECIMALS}\.(?:{GO_DECIMALS})?(?:{GO_EXPONENT})?|{GO_DECIMALS}{GO_EXPONENT}"
+    rf"|\.{GO_DECIMALS}(?:{GO_EXPONENT})?)"
+)
+GO_ESCAPED_CHAR = r"\\[abfnrtv\\'\"]"
+GO_LITTLE_U = r"\\u[0-9A-Fa-f]{4}"
+GO_BIG_U = r"\\U[0-9A-Fa-f]{8}"
+GO_HEX_BYTE = r"\\x[0-9A-Fa-f]{2}"
+GO_BYTE_VALUE = rf"(?:\\[0-7]{{3}}|{GO_HEX_BYTE})"
+GO_UNICODE_VALUE = rf"(?:[^\n]|{GO_LITTLE_U}|{GO_BIG_U}|{GO_ESCAPED_CHAR})"
+
+
+class GoLexer(RougeLexer):
+    name = "go"
+    aliases = ["go", "golang"]
+
+    tokens = {
+        "simple_tokens": [
+            (r"//(?:(?!\n).)*|(?s:/\*(?:(?!\*/).)*\*/)", Comment),
+            (GO_KEYWORD, Keyword),
+            (
+                r"(?:bool|byte|complex64|complex128|error|float32|float64|int8|int16|int32"
+                r"|int64|int|rune|string|uint8|uint16|uint32|uint64|uintptr|uint)\b",
+                Keyword.Type,
+            ),
+            (
+                r"(?:append|cap|close|complex|copy|delete|imag|len|make|new|panic|print"
+                r"|println|real|recover)\b",
+                Name.Builtin,
+            ),
+            (r"(?:true|false|iota|nil)\b", Name.Constant),
+            (rf"(?:{GO_DECIMALS}|{GO_FLOAT})i", Number),
+            (GO_FLOAT, Number),
+            (r"0[xX][0-9A-Fa-f]+|[0-9][0-9]*|0[0-7]*", Number),
+            (rf"'(?:{GO_UNICODE_VALUE}|{GO_BYTE_VALUE})'", String.Char),
+            (
+                r"\+=|\+\+|\+|&\^=|&\^|&=|&&|&|==|=|!=|!|-=|--|-|\|=|\|\||\||<=|<-|<<="
+                r"|<<|<|\*=|\*|\^=|\^|>>=|>>|>=|>|/|/=|:=|%|%=|\.\.\.|\.|:",
+                Operator,
+            ),
+            (r"\(|\)|\[|\]|\{|\}|,|;", Punctuation),
+            (rf"(?!{GO_KEYWORD})[^\W\d]\w*", Name),
+            (rf"{S}+", Text),
+        ],
+        "root": [
+            include("simple_tokens"),
+            (r"`", String, "raw_string"),
+            (r'"', String, "interpreted_string"),
+        ],
+        "interpreted_string": [
+            (rf"{GO_ESCAPED_CHAR}|{GO_LITTLE_U}|{GO_BIG_U}|{GO_HEX_BYTE}", String.Escape),
+            (r"\\.", Error),
+            (r'"', String, "#pop"),
+            (r'[^"\\]+', String),
+        ],
+        "raw_string": [
+            (r"`", String, "#pop"),
+            (r"(?s)[^`]+", String),
+        ],
+    }
+
+
 LEXERS: dict[str, type[RougeLexer]] = {}
 for _cls in (
     ShellLexer,
@@ -1837,6 +2055,10 @@ for _cls in (
     YamlLexer,
     JavascriptLexer,
     RubyLexer,
+    JsonLexer,
+    DiffLexer,
+    JavaLexer,
+    GoLexer,
 ):
     for _alias in _cls.aliases:
         LEXERS[_alias] = _cls
