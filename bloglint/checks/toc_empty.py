@@ -12,7 +12,7 @@ from bloglint.toc.analysis import cached_scan, heading_index, match_block
 def check(ctx: CheckContext) -> Iterator[Hit]:
     scan = cached_scan(ctx.memo, ctx.post)
     empty = [block for block in scan.blocks if block.empty]
-    if not empty:
+    if not empty or not ctx.post.document.headings:
         return
     min_headings = int(ctx.options.get("min_headings", 1))
     index = heading_index(ctx.post.document, ctx.post.source.text)
