@@ -405,6 +405,22 @@ def test_warm_cache_makes_no_request(server, tmp_path):
     assert refreshed.summary.cached == 0 and server.count() > requests
 
 
+def test_an_interrupted_run_keeps_what_it_checked(server, tmp_path):
+    server.default = lambda request: Response(200)
+    links = [ExternalLink(server.url(f"/{i}"), ()) for i in range(6)]
+    settings = parse_settings({**FAST, "host_concurrency": 1})
+
+    def stop_after_two(state: ProgressState) -> None:
+        if state.done >= 2:
+            raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError, match="interrupted"):
+        check_urls(links, settings, tmp_path, progress=stop_after_two)
+    assert server.count() == 2
+    report = check_urls(links, settings, tmp_path)
+    assert report.summary.cached == 2 and server.count() == 6
+
+
 def test_cache_age_limit_and_accept_changes(server, tmp_path):
     server.route("/ok", Response(200))
     url = server.url("/ok")

@@ -91,26 +91,30 @@ class ResultCache:
         )
 
     def store(self, results: Iterable[LinkResult]) -> None:
-        """Remember successes, forget failures (they are rechecked next time)."""
+        """Remember successes, forget failures (they are rechecked next time); see `commit`."""
         now = self._clock()
-        with self._db:
-            for result in results:
-                if result.cached or result.excluded:
-                    continue
-                if result.ok:
-                    self._db.execute(
-                        "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?)",
-                        (
-                            _key(result.url),
-                            redact(result.url),
-                            now,
-                            result.status,
-                            result.moved_to,
-                            result.redirects,
-                        ),
-                    )
-                else:
-                    self._db.execute("DELETE FROM results WHERE key = ?", (_key(result.url),))
+        for result in results:
+            if result.cached or result.excluded:
+                continue
+            if result.ok:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        _key(result.url),
+                        redact(result.url),
+                        now,
+                        result.status,
+                        result.moved_to,
+                        result.redirects,
+                    ),
+                )
+            else:
+                self._db.execute("DELETE FROM results WHERE key = ?", (_key(result.url),))
+
+    def commit(self) -> None:
+        """Write what `store` gathered (done in batches: a commit per result would be slow)."""
+        self._db.commit()
 
     def close(self) -> None:
+        self._db.commit()
         self._db.close()

@@ -12,7 +12,7 @@ import asyncio
 import email.utils
 import time
 from collections import Counter, defaultdict, deque
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -22,7 +22,7 @@ import httpx
 
 from bloglint import __version__
 from bloglint.external.net import BlockedAddress, HostPools, UnknownHost
-from bloglint.external.report import HostTiming, LinkResult, ProgressCounter, redact
+from bloglint.external.report import HostTiming, LinkResult, redact
 from bloglint.external.settings import ExternalSettings
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -149,8 +149,13 @@ def make_client(settings: ExternalSettings, transport: HostPools) -> httpx.Async
     )
 
 
+PageDone = Callable[["Page", list[LinkResult]], None]
+
+
 class Checker:
-    def __init__(self, settings: ExternalSettings, counter: ProgressCounter) -> None:
+    """Checks pages; `on_page` hears of each page's results as soon as they are known."""
+
+    def __init__(self, settings: ExternalSettings, on_page: PageDone) -> None:
         self.settings = settings
         self.pools = HostPools(
             allow_private=settings.allow_private,
@@ -159,7 +164,7 @@ class Checker:
         )
         self.client = make_client(settings, self.pools)
         self.limiter = HostLimiter(settings)
-        self.counter = counter
+        self.on_page = on_page
 
     async def run(self, pages: Iterable[Page]) -> dict[str, LinkResult]:
         """Check every page with at most `host_concurrency` workers per host."""
@@ -173,10 +178,11 @@ class Checker:
         async def worker(host: str, queue: deque[Page]) -> None:
             working[host] += 1
             while queue:
-                page_results = await self.check_page(queue.popleft())
+                page = queue.popleft()
+                page_results = await self.check_page(page)
                 for result in page_results:
                     results[result.url] = result
-                self.counter.add(page_results)
+                self.on_page(page, page_results)
             working[host] -= 1
             if not working[host] and not self.limiter.state(host).active:
                 # Done with this host: free its idle sockets now rather than at the end, so a

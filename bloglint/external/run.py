@@ -9,7 +9,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,21 +68,34 @@ def check_urls(
     counter.add([*results.values(), *cached.values()])
     results.update(cached)
     to_check = [page for page in pages.values() if not all(u in cached for u in page.links)]
+    last_commit = time.monotonic()
+
+    def page_done(page: Page, page_results: list[LinkResult]) -> None:
+        nonlocal last_commit
+        if cache is not None:
+            # Written as results come in (committed every few seconds), so an interrupted
+            # long run keeps what it already checked.
+            cache.store(replace(r, url=_cache_key(r.url, page, settings)) for r in page_results)
+            if time.monotonic() - last_commit > 2:
+                cache.commit()
+                last_commit = time.monotonic()
+        counter.add(page_results)
 
     async def run() -> tuple[dict[str, LinkResult], Any]:
-        checker = Checker(settings, counter)
+        checker = Checker(settings, page_done)
         return await checker.run(to_check), checker.limiter
 
     limiter = None
-    if to_check:
-        checked, limiter = asyncio.run(run())
-        results.update(checked)
-    if cache is not None:
-        try:
-            cache.store(_cache_entries(results, pages, settings))
-        except sqlite3.Error as error:
-            notes.append(f"external link cache not written: {error}")
-        cache.close()
+    try:
+        if to_check:
+            checked, limiter = asyncio.run(run())
+            results.update(checked)
+    finally:
+        if cache is not None:
+            try:
+                cache.close()
+            except sqlite3.Error as error:
+                notes.append(f"external link cache not written: {error}")
     return ExternalReport(results, _summary(results, pages, limiter, started, notes))
 
 
@@ -163,20 +176,6 @@ def _from_cache(
                     cached=True,
                 )
     return found
-
-
-def _cache_entries(
-    results: dict[str, LinkResult], pages: dict[str, Page], settings: ExternalSettings
-) -> list[LinkResult]:
-    from dataclasses import replace
-
-    entries = []
-    for page in pages.values():
-        for url in page.links:
-            result = results.get(url)
-            if result is not None:
-                entries.append(replace(result, url=_cache_key(url, page, settings)))
-    return entries
 
 
 def _summary(
