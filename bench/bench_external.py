@@ -75,6 +75,8 @@ def main() -> None:
             {"allow_private": True, "hosts": dict.fromkeys(names, "127.0.0.1")}
         )
         settings = replace(defaults, allow_private=True, hosts=overrides.hosts)
+        import bloglint.external.checker  # noqa: F401 - load httpx before the first sample
+
         memory: list[tuple[int, float]] = [(0, rss_mib())]
         step = max(1, args.links // 8)
 
