@@ -199,6 +199,15 @@ def test_depth_options_limit_missing_headings() -> None:
     assert issues(text.replace("depthTo:2", "depthTo:3")) == [("missing", 1)]
 
 
+def test_depth_without_options_depends_on_whether_the_generator_records_it() -> None:
+    body = "- [A](#a)\n- [B](#b)\n"
+    headings = "\n## A\n\n### A1\n\n## B\n"
+    doctoc = f"<!-- START doctoc -->\n{body}<!-- END doctoc -->\n{headings}"
+    vscode = f"<!-- TOC -->\n{body}<!-- /TOC -->\n{headings}"
+    assert issues(doctoc) == []  # doctoc --maxlevel is not in the markers: keep the listed levels
+    assert issues(vscode) == [("missing", 1)]  # VS Code would write depthTo:2 into the marker
+
+
 def test_omitted_headings_and_headings_above_the_toc_are_not_missing() -> None:
     text = (
         "# Title\n\n<!-- toc -->\n- [A](#a)\n<!-- tocstop -->\n\n# A\n\n"
