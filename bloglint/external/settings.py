@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,7 +71,7 @@ class ExternalSettings:
 
 
 def parse_settings(
-    mapping: Any, *, environ: dict[str, str] | None = None, where: str = "external"
+    mapping: Any, *, environ: Mapping[str, str] | None = None, where: str = "external"
 ) -> ExternalSettings:
     """Build settings from the `bloglint: external:` mapping (None or {} gives the defaults).
 
@@ -207,7 +208,7 @@ def _exclude(value: Any) -> tuple[re.Pattern[str], ...]:
     return tuple(patterns)
 
 
-def _headers(value: Any, env: dict[str, str]) -> tuple[HostHeaders, ...]:
+def _headers(value: Any, env: Mapping[str, str]) -> tuple[HostHeaders, ...]:
     """`{host pattern: {header: value}}`; values may use `${ENV_VAR}`."""
     if not isinstance(value, dict):
         raise ValueError(f"expected a mapping of host to headers, got {value!r}")
