@@ -10,7 +10,9 @@ line and the post responsible, with the fix.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import os
 import re
 import tempfile
@@ -273,6 +275,7 @@ def output_path(site: Site, page: SourceFile) -> str:
 def _render_template_feed(site: Site, renderer: JekyllLiquid, page: SourceFile) -> FeedResult:
     result = FeedResult(path=output_path(site, page), text="", template=page.relpath)
     drop = PageDrop(renderer, page)
+    renderer.prerender(_posts_in_template(site, page))
     try:
         text = renderer.render(page.body, page.relpath, first_line=page.body_line, page=drop)
         text = _apply_layouts(site, renderer, page, drop, text)
@@ -283,6 +286,17 @@ def _render_template_feed(site: Site, renderer: JekyllLiquid, page: SourceFile) 
     result.posts = len(re.findall(r"<(?:entry|item)[\s>]", text))
     result.problems.extend(check_feed_text(site, renderer, page, text))
     return result
+
+
+def _posts_in_template(site: Site, page: SourceFile) -> list[Post]:
+    """The posts a template will most likely show: all, or the first `limit:` of site.posts."""
+    if "content" not in page.body:
+        return []
+    limits = re.findall(r"\bin\s+site\.posts\b[^%]*?\blimit\s*:\s*(\d+)", page.body)
+    everything = re.search(r"\bin\s+site\.posts\b(?![^%]*\blimit\b)", page.body)
+    if limits and not everything:
+        return site.posts[: max(int(n) for n in limits)]
+    return list(site.posts)
 
 
 def _render_problem(err: LiquidRenderError) -> Problem:
@@ -403,6 +417,8 @@ def _xml_problems(
     site: Site, renderer: JekyllLiquid, page: SourceFile | None, text: str, errors: Sequence[Any]
 ) -> list[Problem]:
     lines = text.split("\n")
+    line_starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    entries = _EntryIndex(site, text)
     template_lines = _template_lines(page) if page is not None else []
     name = page.relpath if page is not None else "the feed"
     problems: list[Problem] = []
@@ -414,8 +430,8 @@ def _xml_problems(
         column = _char_column(line_text, error.column)
         invalid = re.search(r"invalid Char value (\d+)", error.message)
         bad = chr(int(invalid.group(1))) if invalid else _offending_char(line_text, column)
-        offset = sum(len(x) + 1 for x in lines[: error.line - 1]) + max(column - 1, 0)
-        post = _post_at(site, text, offset)
+        offset = line_starts[error.line - 1] + max(column - 1, 0)
+        post = entries.post_at(offset)
         where = _template_line_for(template_lines, lines, error.line)
         expression = where.expressions[-1] if where and where.expressions else None
         if where is not None and where.pattern.fullmatch(line_text):
@@ -526,38 +542,49 @@ def _template_line_for(
     template_lines: Sequence[_TemplateLine], lines: Sequence[str], line_number: int
 ) -> _TemplateLine | None:
     """The template line that produced output line `line_number` (a multi-line value walks up)."""
-    if not template_lines:
-        return None
+    candidates = [(c.text.split("{{", 1)[0], c) for c in template_lines]
     for index in range(line_number - 1, -1, -1):
         line = lines[index]
-        for candidate in template_lines:
-            if candidate.pattern.fullmatch(line):
-                return candidate
-        for candidate in template_lines:
-            literal = candidate.text.split("{{", 1)[0]
-            if literal.strip() and line.startswith(literal):
+        for literal, candidate in candidates:
+            if line.startswith(literal) and (literal.strip() or candidate.pattern.fullmatch(line)):
                 return candidate
     return None
 
 
-def _post_at(site: Site, text: str, offset: int) -> Post | None:
-    """The post whose entry/item holds this offset of the output (found by its URL)."""
-    starts = [m.start() for m in re.finditer(r"<(?:entry|item)[\s>]", text[:offset])]
-    if not starts:
-        return None
-    start = starts[-1]
-    following = re.search(r"</(?:entry|item)>", text[offset:])
-    end = offset + following.end() if following else len(text)
-    chunk = text[start:end]
-    best: Post | None = None
-    for post in site.posts:
-        if post.url and (f'{post.url}"' in chunk or f"{post.url}<" in chunk):
-            if best is None or len(post.url) > len(best.url):
-                best = post
-    if best is not None:
+class _EntryIndex:
+    """Which post wrote the `<entry>`/`<item>` at an offset of the output (found by its URL)."""
+
+    def __init__(self, site: Site, text: str) -> None:
+        self.site = site
+        self.text = text
+        self.spans = [
+            (m.start(), m.end())
+            for m in re.finditer(r"<(entry|item)[\s>].*?</\1>", text, re.DOTALL)
+        ]
+        self.starts = [start for start, _ in self.spans]
+        self._posts: dict[int, Post | None] = {}
+
+    def post_at(self, offset: int) -> Post | None:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return None
+        if index not in self._posts:
+            self._posts[index] = self._find(index)
+        return self._posts[index]
+
+    def _find(self, index: int) -> Post | None:
+        start, end = self.spans[index]
+        chunk = self.text[start:end]
+        # Only outside the content: a post's HTML may link to other posts.
+        chunk = re.sub(r"<(content|description)\b.*?</\1>", "", chunk, flags=re.DOTALL)
+        best: Post | None = None
+        for post in self.site.posts:
+            if post.url and (f'{post.url}"' in chunk or f"{post.url}<" in chunk):
+                if best is None or len(post.url) > len(best.url):
+                    best = post
+        if best is None and index < len(self.site.posts):
+            best = self.site.posts[index]
         return best
-    index = len(starts) - 1
-    return site.posts[index] if index < len(site.posts) else None
 
 
 def _locate_char(text: str, char: str) -> tuple[int, int]:
@@ -765,6 +792,8 @@ def _render_jekyll_feed(
     site_author = config.get("author")
     if site_author:
         head.append(_author_xml(*_author(site, site_author)))
+    if not feed_config.get("excerpt_only"):
+        renderer.prerender(selected)
     body: list[str] = []
     for post in selected:
         try:

@@ -15,9 +15,10 @@ import hashlib
 import html
 import io
 import json
+import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -887,6 +888,7 @@ class JekyllLiquid:
         self._where: list[tuple[str, int]] = []  # (relpath, first line) of what is being parsed
         self._rendering = 0
         self._content: dict[int, str] = {}
+        self._liquid: dict[int, str] = {}
         self._excerpt: dict[int, str] = {}
         self._includes: dict[Path, Any] = {}
         self._expressions: dict[str, Any] = {}
@@ -1067,31 +1069,40 @@ class JekyllLiquid:
 
     def markdown(self, text: str) -> str:
         """Convert Markdown (already through Liquid) to HTML, using the cache when there is one."""
+        if self.cache is not None:
+            cached = self.cache.get(text)
+            if cached is not None:
+                return cached  # and the converter is never imported
         convert = self._markdown
         if convert is None:
             convert = self._markdown = default_markdown()
-        if self.cache is None:
-            return convert(text)
-        cached = self.cache.get(text)
-        if cached is not None:
-            return cached
         result = convert(text)
-        self.cache.put(text, result)
+        if self.cache is not None:
+            self.cache.put(text, result)
         return result
 
-    def convert(self, post: Post, text: str) -> str:
-        """Jekyll's converter step: Markdown files through kramdown, others unchanged."""
+    def is_markdown(self, post: Post) -> bool:
+        """Whether Jekyll converts this document with kramdown (`markdown_ext`)."""
         name = post.source.relpath.rsplit("/", 1)[-1]
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         markdown_exts = str(self.site.config.get("markdown_ext") or ",".join(MARKDOWN_EXTS))
-        if ext in [e.strip().lower() for e in markdown_exts.split(",")]:
-            return self.markdown(text)
-        return text
+        return ext in [e.strip().lower() for e in markdown_exts.split(",")]
+
+    def convert(self, post: Post, text: str) -> str:
+        """Jekyll's converter step: Markdown files through kramdown, others unchanged."""
+        return self.markdown(text) if self.is_markdown(post) else text
 
     def post_content(self, post: Post) -> str:
         """`post.content`: the body through Liquid then Markdown, rendered once per run."""
         key = id(post)
         if key not in self._content:
+            self._content[key] = self._convert_or_fail(post, self.liquid_body(post))
+        return self._content[key]
+
+    def liquid_body(self, post: Post) -> str:
+        """The post body after Liquid, before Markdown (what kramdown receives)."""
+        key = id(post)
+        if key not in self._liquid:
             body = post.source.body
             if post.data.get("render_with_liquid") is not False:
                 body = self.render(
@@ -1100,8 +1111,61 @@ class JekyllLiquid:
                     first_line=post.source.body_line,
                     page=self.drop_for(post),
                 )
-            self._content[key] = self._convert_or_fail(post, body)
-        return self._content[key]
+            self._liquid[key] = body
+        return self._liquid[key]
+
+    def prerender(self, posts: Sequence[Post], workers: int | None = None) -> None:
+        """Convert many posts' Markdown up front, on all cores, filling the cache.
+
+        Only an optimisation: problems (Liquid errors, converter failures) are left for
+        `post_content` to raise at the usual place.
+        """
+        pending: list[tuple[Post, str]] = []
+        for post in posts:
+            if id(post) in self._content or not self.is_markdown(post):
+                continue
+            try:
+                text = self.liquid_body(post)
+            except LiquidRenderError:
+                continue
+            cached = self.cache.get(text) if self.cache is not None else None
+            if cached is not None:
+                self._content[id(post)] = cached
+            else:
+                pending.append((post, text))
+        workers = workers or min(os.cpu_count() or 1, 8)
+        if workers < 2 or len(pending) < 8 or self._markdown is not None:
+            return  # a custom converter, or too little work to pay for processes
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        default_markdown()  # import once in the parent so forked workers start warm
+        texts = [text for _, text in pending]
+        try:
+            context = multiprocessing.get_context("fork")
+        except ValueError:
+            return
+        # Longest first, dealt round-robin, so workers finish together.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        batches = [order[i :: workers * 4] for i in range(workers * 4)]
+        results: dict[int, str | None] = {}
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                for batch, converted in zip(
+                    batches,
+                    pool.map(_convert_batch, [[texts[i] for i in b] for b in batches]),
+                    strict=True,
+                ):
+                    results.update(zip(batch, converted, strict=True))
+        except (OSError, RuntimeError):
+            return  # no processes here: convert one by one later
+        for index, (post, text) in enumerate(pending):
+            html_text = results.get(index)
+            if html_text is None:
+                continue
+            self._content[id(post)] = html_text
+            if self.cache is not None:
+                self.cache.put(text, html_text)
 
     def _convert_or_fail(self, post: Post, text: str) -> str:
         try:
@@ -1375,6 +1439,18 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 
 # --------------------------------------------------------------------------------------------
 # The cache of converted HTML, keyed by the Markdown text and the converter's version.
+
+
+def _convert_batch(texts: list[str]) -> list[str | None]:
+    """Worker side of `JekyllLiquid.prerender`: None where the converter fails."""
+    convert = default_markdown()
+    results: list[str | None] = []
+    for text in texts:
+        try:
+            results.append(convert(text))
+        except Exception:  # noqa: BLE001 - reported when the post is converted in the parent
+            results.append(None)
+    return results
 
 
 def default_markdown() -> Callable[[str], str]:
