@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
-from pygments.lexer import ExtendedRegexLexer, LexerContext, bygroups, default, include
+from pygments.lexer import ExtendedRegexLexer, Lexer, LexerContext, bygroups, default, include
 from pygments.token import (
     Comment,
     Error,
@@ -2044,7 +2044,179 @@ class GoLexer(RougeLexer):
     }
 
 
-LEXERS: dict[str, type[RougeLexer]] = {}
+# ---------------------------------------------------------------------------------------------
+# sql (rouge/lexers/sql.rb)
+
+SQL_KEYWORDS = frozenset(
+    """
+    ABORT ABS ABSOLUTE ACCESS ADA ADD ADMIN AFTER AGGREGATE ALIAS ALL ALLOCATE ALTER ANALYSE
+    ANALYZE AND ANY ARE AS ASC ASENSITIVE ASSERTION ASSIGNMENT ASYMMETRIC AT ATOMIC
+    AUTHORIZATION AVG BACKWARD BEFORE BEGIN BETWEEN BITVAR BIT_LENGTH BOTH BREADTH BY C
+    CACHE CALL CALLED CARDINALITY CASCADE CASCADED CASE CAST CATALOG CATALOG_NAME CHAIN
+    CHARACTERISTICS CHARACTER_LENGTH CHARACTER_SET_CATALOG CHARACTER_SET_NAME
+    CHARACTER_SET_SCHEMA CHAR_LENGTH CHECK CHECKED CHECKPOINT CLASS CLASS_ORIGIN CLOB CLOSE
+    CLUSTER COALSECE COBOL COLLATE COLLATION COLLATION_CATALOG COLLATION_NAME
+    COLLATION_SCHEMA COLUMN COLUMN_NAME COMMAND_FUNCTION COMMAND_FUNCTION_CODE COMMENT
+    COMMIT COMMITTED COMPLETION CONDITION_NUMBER CONNECT CONNECTION CONNECTION_NAME
+    CONSTRAINT CONSTRAINTS CONSTRAINT_CATALOG CONSTRAINT_NAME CONSTRAINT_SCHEMA CONSTRUCTOR
+    CONTAINS CONTINUE CONVERSION CONVERT COPY CORRESPONTING COUNT CREATE CREATEDB CREATEUSER
+    CROSS CUBE CURRENT CURRENT_DATE CURRENT_PATH CURRENT_ROLE CURRENT_TIME CURRENT_TIMESTAMP
+    CURRENT_USER CURSOR CURSOR_NAME CYCLE DATA DATABASE DATETIME_INTERVAL_CODE
+    DATETIME_INTERVAL_PRECISION DAY DEALLOCATE DECLARE DEFAULT DEFAULTS DEFERRABLE DEFERRED
+    DEFINED DEFINER DELETE DELIMITER DELIMITERS DEREF DESC DESCRIBE DESCRIPTOR DESTROY
+    DESTRUCTOR DETERMINISTIC DIAGNOSTICS DICTIONARY DISCONNECT DISPATCH DISTINCT DO DOMAIN
+    DROP DYNAMIC DYNAMIC_FUNCTION DYNAMIC_FUNCTION_CODE EACH ELSE ENCODING ENCRYPTED END
+    END-EXEC EQUALS ESCAPE EVERY EXCEPT ESCEPTION EXCLUDING EXCLUSIVE EXEC EXECUTE EXISTING
+    EXISTS EXPLAIN EXTERNAL EXTRACT FALSE FETCH FINAL FIRST FOLLOWING FOR FORCE FOREIGN
+    FORTRAN FORWARD FOUND FREE FREEZE FROM FULL FUNCTION G GENERAL GENERATED GET GLOBAL GO
+    GOTO GRANT GRANTED GROUP GROUPING HANDLER HAVING HIERARCHY HOLD HOST IDENTITY IGNORE
+    ILIKE IMMEDIATE IMMUTABLE IMPLEMENTATION IMPLICIT IN INCLUDING INCREMENT INDEX
+    INDITCATOR INFIX INHERITS INITIALIZE INITIALLY INNER INOUT INPUT INSENSITIVE INSERT
+    INSTANTIABLE INSTEAD INTERSECT INTO INVOKER IS ISNULL ISOLATION ITERATE JOIN KEY
+    KEY_MEMBER KEY_TYPE LANCOMPILER LANGUAGE LARGE LAST LATERAL LEADING LEFT LENGTH LESS
+    LEVEL LIKE LIMIT LISTEN LOAD LOCAL LOCALTIME LOCALTIMESTAMP LOCATION LOCATOR LOCK LOWER
+    MAP MATCH MAX MAXVALUE MESSAGE_LENGTH MESSAGE_OCTET_LENGTH MESSAGE_TEXT METHOD MIN
+    MINUTE MINVALUE MOD MODE MODIFIES MODIFY MONTH MORE MOVE MUMPS NAMES NATURAL NCLOB NEW
+    NEXT NO NOCREATEDB NOCREATEUSER NONE NOT NOTHING NOTIFY NOTNULL NULL NULLABLE NULLIF
+    OBJECT OCTET_LENGTH OF OFF OFFSET OIDS OLD ON ONLY OPEN OPERATION OPERATOR OPTION
+    OPTIONS OR ORDER ORDINALITY OUT OUTER OUTPUT OVERLAPS OVERLAY OVERRIDING OWNER PAD
+    PARAMETER PARAMETERS PARAMETER_MODE PARAMATER_NAME PARAMATER_ORDINAL_POSITION
+    PARAMETER_SPECIFIC_CATALOG PARAMETER_SPECIFIC_NAME PARAMATER_SPECIFIC_SCHEMA PARTIAL
+    PARTITION PASCAL PENDANT PLACING PLI POSITION POSTFIX PREFIX PRECEDING PREORDER PREPARE
+    PRESERVE PRIMARY PRIOR PRIVILEGES PROCEDURAL PROCEDURE PUBLIC RANGE READ READS RECHECK
+    RECURSIVE REF REFERENCES REFERENCING REINDEX RELATIVE RENAME REPEATABLE REPLACE RESET
+    RESTART RESTRICT RESULT RETURN RETURNED_LENGTH RETURNED_OCTET_LENGTH RETURNED_SQLSTATE
+    RETURNS REVOKE RIGHT ROLE ROLLBACK ROLLUP ROUTINE ROUTINE_CATALOG ROUTINE_NAME
+    ROUTINE_SCHEMA ROW ROWS ROW_COUNT RULE SAVE_POINT SCALE SCHEMA SCHEMA_NAME SCOPE SCROLL
+    SEARCH SECOND SECURITY SELECT SELF SENSITIVE SERIALIZABLE SERVER_NAME SESSION
+    SESSION_USER SET SETOF SETS SHARE SHOW SIMILAR SIMPLE SIZE SOME SOURCE SPACE SPECIFIC
+    SPECIFICTYPE SPECIFIC_NAME SQL SQLCODE SQLERROR SQLEXCEPTION SQLSTATE SQLWARNINIG STABLE
+    START STATE STATEMENT STATIC STATISTICS STDIN STDOUT STORAGE STRICT STRUCTURE STYPE
+    SUBCLASS_ORIGIN SUBLIST SUBSTRING SUM SYMMETRIC SYSID SYSTEM SYSTEM_USER TABLE
+    TABLE_NAME TEMP TEMPLATE TEMPORARY TERMINATE THAN THEN TIMEZONE_HOUR TIMEZONE_MINUTE TO
+    TOAST TRAILING TRANSATION TRANSACTIONS_COMMITTED TRANSACTIONS_ROLLED_BACK
+    TRANSATION_ACTIVE TRANSFORM TRANSFORMS TRANSLATE TRANSLATION TREAT TRIGGER
+    TRIGGER_CATALOG TRIGGER_NAME TRIGGER_SCHEMA TRIM TRUE TRUNCATE TRUSTED TYPE UNCOMMITTED
+    UNDER UNENCRYPTED UNION UNIQUE UNKNOWN UNLISTEN UNNAMED UNNEST UNTIL UPDATE UPPER USAGE
+    USER USER_DEFINED_TYPE_CATALOG USER_DEFINED_TYPE_NAME USER_DEFINED_TYPE_SCHEMA USING
+    VACUUM VALID VALIDATOR VALUES VARIABLE VERBOSE VERSION VIEW VOLATILE WHEN WHENEVER WHERE
+    WINDOW WITH WITHOUT WORK WRITE ZONE
+""".split()
+)
+SQL_KEYWORDS_TYPE = frozenset(
+    """
+    ZEROFILL UNSIGNED SIGNED SERIAL BIT TINYINT BOOL BOOLEAN SMALLINT MEDIUMINT INT INTEGER
+    BIGINT DECIMAL DEC NUMERIC FIXED FLOAT DOUBLE PRECISION REAL DATE DATETIME TIMESTAMP
+    TIME YEAR NATIONAL CHAR CHARACTER NCHAR BYTE VARCHAR VARYING BINARY VARBINARY TINYBLOB
+    TINYTEXT BLOB TEXT MEDIUMBLOB MEDIUMTEXT LONGBLOB LONGTEXT ENUM
+""".split()
+)
+
+
+def _sql_word(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    word = m.group(0)
+    upper = word.upper()
+    if upper in SQL_KEYWORDS_TYPE:
+        return [(Name.Builtin, word)]
+    if upper in SQL_KEYWORDS:
+        return [(Keyword, word)]
+    return [(Name, word)]
+
+
+class SqlLexer(RougeLexer):
+    name = "sql"
+    aliases = ["sql"]
+
+    tokens = {
+        "root": [
+            (rf"{S}+", Text),
+            (r"--.*", Comment.Single),
+            (r"/\*", Comment.Multiline, "multiline_comments"),
+            (r"[0-9]+", Number.Integer),
+            (r"'", String.Single, "single_string"),
+            (r'"', Name.Variable, "double_string"),
+            (r"`", Name.Variable, "backtick"),
+            (r"[a-zA-Z0-9_][a-zA-Z0-9_]*", rule_cb(_sql_word)),
+            (r"[+*/<>=~!@#%&|?^-]", Operator),
+            (r"[;:()\[\]\{\},.]", Punctuation),
+        ],
+        "multiline_comments": [
+            (r"/[*]", Comment.Multiline, "multiline_comments"),
+            (r"[*]/", Comment.Multiline, "#pop"),
+            (r"[^/*]+", Comment.Multiline),
+            (r"[/*]", Comment.Multiline),
+        ],
+        "backtick": [
+            (r"\\.", String.Escape),
+            (r"``", String.Escape),
+            (r"`", Name.Variable, "#pop"),
+            (r"[^\\`]+", Name.Variable),
+        ],
+        "single_string": [
+            (r"\\.", String.Escape),
+            (r"''", String.Escape),
+            (r"'", String.Single, "#pop"),
+            (r"[^\\']+", String.Single),
+        ],
+        "double_string": [
+            (r"\\.", String.Escape),
+            (r'""', String.Escape),
+            (r'"', Name.Variable, "#pop"),
+            (r'[^\\"]+', Name.Variable),
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# console (rouge/lexers/console.rb): prompts, commands (lexed as shell) and output, line by line
+
+R_CONSOLE_LINE = re.compile(r"(.*?)(\n|$)")
+R_CONSOLE_SNIP = re.compile(rf"{S}*(?:<[.]+>|[.]+){S}*\Z")
+R_CONSOLE_PROMPT = re.compile(r"(?s).*?(?:\$|#|>|;)")  # default prompt ends: $ # > ;
+R_CONSOLE_SPACE = re.compile(rf"{S}*")
+
+
+class ConsoleLexer(Lexer):
+    name = "console"
+    aliases = ["console", "terminal", "shell_session", "shell-session"]
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(stripnl=False, ensurenl=False, **options)
+
+    def get_tokens_unprocessed(self, text: str) -> Iterator[tuple[int, Any, str]]:
+        shell = ShellLexer()
+
+        def reset_shell() -> None:
+            shell.stack = list(shell.start_stack)
+            shell.reset()
+
+        reset_shell()
+        pos = 0
+        while pos < len(text):
+            m = R_CONSOLE_LINE.match(text, pos)
+            assert m is not None
+            line = m.group(0)
+            if R_CONSOLE_SNIP.match(line):
+                reset_shell()
+                yield pos, Comment, line
+            elif prompt := R_CONSOLE_PROMPT.match(line):
+                yield pos, Generic.Prompt, prompt.group(0)
+                rest = line[prompt.end() :]
+                space = R_CONSOLE_SPACE.match(rest).group(0)  # type: ignore[union-attr]
+                yield pos + prompt.end(), Text.Whitespace, space
+                offset = pos + prompt.end() + len(space)
+                for index, token, value in shell.continue_tokens(rest[len(space) :]):
+                    yield offset + index, token, value
+            elif re.match(rf"{S}*?#", line.strip(" \t\n\v\f\r\0")):
+                reset_shell()
+                yield pos, Comment, line
+            else:
+                reset_shell()
+                yield pos, Generic.Output, line
+            pos = m.end() if m.end() > pos else len(text)
+
+
+LEXERS: dict[str, type[Any]] = {}
 for _cls in (
     ShellLexer,
     PythonLexer,
@@ -2059,11 +2231,13 @@ for _cls in (
     DiffLexer,
     JavaLexer,
     GoLexer,
+    SqlLexer,
+    ConsoleLexer,
 ):
     for _alias in _cls.aliases:
         LEXERS[_alias] = _cls
 
 
-def find(name: str) -> RougeLexer | None:
+def find(name: str) -> Any:
     cls = LEXERS.get(name)
     return cls() if cls else None
