@@ -132,7 +132,7 @@ def test_literal_dollars_but_not_prices_or_code() -> None:
         ("Rows \\\\(\\begin{matrix} a \\\\ b \\end{matrix}\\\\) here.\n", "line break"),
         ("Bayes \\\\(P(A|B)\\\\) here.\n", "table row"),
         ("Derivative \\\\(f'(x)\\\\) here.\n", "curly quote"),
-        ("Liquid `\\(\\frac{{a}}{b}\\)` here.\n", "Liquid"),
+        ("Liquid `\\(\\frac{{a}}{b}\\)` here.\n", "Liquid tag"),
     ],
 )
 def test_mangled_math_is_explained(body: str, reason: str) -> None:

@@ -13,6 +13,12 @@ if TYPE_CHECKING:
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
-    for problem in post_math(ctx).scan.problems:
+    math = post_math(ctx)
+    # Hexo and some themes enable `$` with `mathjax: true`; a Jekyll layout may not.
+    habit = next((k for k in ("mathjax", "math", "katex") if ctx.post.data.get(k)), None)
+    note = ""
+    if habit and math.profile.opt_in_key != habit:
+        note = f" (`{habit}: true` in the front matter does not change that on this site)"
+    for problem in math.scan.problems:
         if problem.kind == "literal-dollar":
-            yield Hit(problem.line, problem.column, problem.message)
+            yield Hit(problem.line, problem.column, problem.message + note)

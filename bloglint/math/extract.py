@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bloglint.math.profile import MathProfile
+from bloglint.math.profile import PARTNER, MathProfile
 
 Where = Literal["code", "text", "html", "kramdown"]
 ProblemKind = Literal["unclosed", "literal-dollar", "mangled", "eaten-backslash"]
@@ -51,7 +51,6 @@ class Formula:
     offset: int  # body offset of the opening delimiter
     anchors: tuple[tuple[int, int], ...]  # (offset in tex, body offset), ascending
     lines: _Lines = field(repr=False, compare=False)
-    note: str | None = None  # e.g. text after the math inside the same code span
 
     @property
     def line(self) -> int:
@@ -370,21 +369,20 @@ class _Extractor:
         where: Where,
         opener_at: int,
         anchors: list[tuple[int, int]],
-        note: str | None = None,
     ) -> None:
         """Record a formula; `anchors` map offsets in `tex` to body offsets."""
         if self.quoted and "\n" in tex:
             tex, anchors = _unquote(tex, anchors)
         self.scan.formulas.append(
-            Formula(tex, display, delimiter, where, opener_at, tuple(anchors), self.lines, note)
+            Formula(tex, display, delimiter, where, opener_at, tuple(anchors), self.lines)
         )
         if ("{{" in tex or "{%" in tex) and not _inside(self.raw_regions(), opener_at):
             tag = "{{" if "{{" in tex else "{%"
             self.problem(
                 "mangled",
                 opener_at,
-                f"Liquid runs before Markdown and reads `{tag}` in this formula as a tag, so "
-                f"part of the formula disappears: write `{tag[0]} {tag[1]}` or wrap it in "
+                f"`{tag}` in this formula starts a Liquid tag (Liquid runs before Markdown), "
+                f"so part of the formula disappears: write `{tag[0]} {tag[1]}` or wrap it in "
                 "`{% raw %}`…`{% endraw %}`",
             )
 
@@ -559,6 +557,16 @@ class _Extractor:
         tex = m.group(1)
         # kramdown strips the block's inner white space; offsets stay those of the source.
         self.formula(tex, whole, "$$", "kramdown", at, [(0, base + m.start(1))])
+        output = "\\[" if whole else "\\("
+        if output not in self.delims.ends and self.profile.engine != "none":
+            # KaTeX set up with `$` delimiters only never sees what kramdown writes.
+            self.problem(
+                "mangled",
+                at,
+                f"kramdown writes `$$…$$` {'on its own' if whole else 'inside text'} as "
+                f"`{output}…{PARTNER[output]}`, which the site's math configuration does not "
+                "look for: add that delimiter to it",
+            )
         if not whole and _BARE_PIPE.search(tex) and "\n" not in text[: m.start()]:
             # kramdown's table rule does not spare math: the line becomes a table row.
             self.problem(

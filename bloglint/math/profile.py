@@ -41,7 +41,7 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
         "code": False,
     },
 }
-_PARTNER = {"$": "$", "$$": "$$", "\\(": "\\)", "\\[": "\\]"}
+PARTNER = {"$": "$", "$$": "$$", "\\(": "\\)", "\\[": "\\]"}
 ENGINE_NAMES = ("mathjax2", "mathjax3", "katex", "unknown", "none")
 
 
@@ -300,8 +300,8 @@ def _pair_list(value: Any, key: str, source: str) -> tuple[Pair, ...]:
         raise ConfigError(f"`bloglint.math.{key}` must be a list of delimiters", source)
     pairs = []
     for item in value:
-        if isinstance(item, str) and item in _PARTNER:
-            pairs.append((item, _PARTNER[item]))
+        if isinstance(item, str) and item in PARTNER:
+            pairs.append((item, PARTNER[item]))
         elif isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item):
             pairs.append((item[0], item[1]))
         else:

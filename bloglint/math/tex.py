@@ -418,7 +418,7 @@ class _Checker:
         else:
             self.check_word(pos, name)
             if name == "tag" and self.engine == "katex" and not self.display:
-                self.issue("syntax", pos, "KaTeX allows `\\tag` only in display math")
+                self.issue("syntax", pos, "`\\tag` works only in display math in KaTeX")
             spec = _ARGS.get(name)
             if spec:
                 nxt = self.peek()
@@ -465,7 +465,7 @@ class _Checker:
         if name not in self.vocab.environments:
             self.issue("unknown-environment", pos, f"unknown environment `{name}`")
         elif self.engine == "katex" and not self.display and name in _KATEX_DISPLAY_ONLY:
-            self.issue("syntax", pos, f"KaTeX allows `{{{name}}}` only in display math")
+            self.issue("syntax", pos, f"`{{{name}}}` works only in display math in KaTeX")
         spec = _ENV_ARGS.get(name, "")
         for _ in spec:
             nxt = self.peek()
