@@ -16,8 +16,10 @@ from bloglint import __version__
 from bloglint.model import ConfigError
 
 if TYPE_CHECKING:
+    from bloglint.config import LintConfig
+    from bloglint.engine import RunResult
     from bloglint.index import SiteIndex
-    from bloglint.site import Site
+    from bloglint.site import Post, Site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -127,12 +129,13 @@ def _expand(site: Site, prefixes: set[str] | None) -> set[str] | None:
 # --- commands -------------------------------------------------------------------------------
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+FIXABLE_RULES = frozenset({"BL022", "BL023", "BL024"})  # what `--fix` can repair: TOCs
+
+
+def _run_check(root: Path, args: argparse.Namespace) -> tuple[Site, LintConfig, RunResult]:
     from bloglint import engine
     from bloglint.config import load_lint_config
-    from bloglint.formatters import FORMATTERS
 
-    root = _site_root(args.paths, args.site)
     index = _open_index(root, not args.no_cache)
     try:
         site = _load(root, drafts=args.drafts, index=index)
@@ -144,9 +147,48 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         selected = _expand(site, _selected(root, args.paths))
         result = engine.run(site, config, selected=selected)
+        if args.fix or args.diff:
+            result.memo["fixes"] = _toc_fixes(site, config, result)
     finally:
         if index is not None:
             index.close()
+    return site, config, result
+
+
+def _toc_fixes(site: Site, config: LintConfig, result: RunResult) -> list[tuple[Post, str]]:
+    """New texts for the posts whose TOC findings `--fix` can repair (suppressed ones are not)."""
+    from bloglint.toc import fixed_text
+
+    fixable = {f.path for f in result.findings if f.rule_id in FIXABLE_RULES}
+    changes = []
+    for post in list(site.posts) + list(site.documents):
+        if post.relpath in fixable:
+            new = fixed_text(post, site, config.section("toc"))
+            if new is not None and new != post.source.text:
+                changes.append((post, new))
+    return changes
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from bloglint.formatters import FORMATTERS
+
+    root = _site_root(args.paths, args.site)
+    site, config, result = _run_check(root, args)
+    if args.diff:
+        from bloglint.toc import unified_diff
+
+        fixes = result.memo["fixes"]
+        for post, new in fixes:
+            _out(unified_diff(post.relpath, post.source.text, new))
+        return EXIT_FINDINGS if fixes else EXIT_OK
+    if args.fix and result.memo["fixes"]:
+        from bloglint.toc import write_atomically
+
+        for post, new in result.memo["fixes"]:
+            write_atomically(post.source.path, new)
+        _err(f"fixed the table of contents in {len(result.memo['fixes'])} file(s)")
+        args.fix = False
+        site, config, result = _run_check(root, args)  # report what is left
     findings = result.findings
     text = FORMATTERS[args.format](
         findings, checked=result.checked, colour=args.format == "text" and _use_colour(sys.stdout)
@@ -298,6 +340,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", help="run only these rules (ids or names)")
     check.add_argument("--ignore", action="append", help="skip these rules (ids or names)")
     check.add_argument("--drafts", action="store_true", help="also check _drafts")
+    check.add_argument(
+        "--fix", action="store_true", help="rewrite stale or empty tables of contents in place"
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="show what --fix would change, change nothing"
+    )
     check.add_argument(
         "--no-cache",
         action="store_true",

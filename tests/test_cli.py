@@ -132,3 +132,46 @@ def test_jekyll_plugin_install_is_idempotent_and_careful(
     assert plugin.read_text(encoding="utf-8") == "# my own edits\n"
     assert main(["jekyll-plugin", "--site", str(site), "--force"]) == 0
     assert "Jekyll::Hooks" in plugin.read_text(encoding="utf-8")
+
+
+STALE_TOC_POST = """---
+title: Stale
+---
+
+<!-- TOC -->
+- [Old name](#old-name)
+<!-- /TOC -->
+
+## New name
+
+Text.
+"""
+
+
+def test_diff_shows_the_toc_fix_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(
+        tmp_path, {"_config.yml": "title: t\n", "_posts/2024-01-02-stale.md": STALE_TOC_POST}
+    )
+    post = site / "_posts/2024-01-02-stale.md"
+    assert main(["check", "--site", str(site), "--diff"]) == 1
+    out = capsys.readouterr().out
+    assert "-- [Old name](#old-name)" in out and "+- [New name](#new-name)" in out
+    assert post.read_text(encoding="utf-8") == STALE_TOC_POST
+
+
+def test_fix_rewrites_only_the_toc_and_is_idempotent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(
+        tmp_path, {"_config.yml": "title: t\n", "_posts/2024-01-02-stale.md": STALE_TOC_POST}
+    )
+    post = site / "_posts/2024-01-02-stale.md"
+    assert main(["check", "--site", str(site), "--fix"]) == 0
+    fixed = post.read_text(encoding="utf-8")
+    assert fixed == STALE_TOC_POST.replace("- [Old name](#old-name)", "- [New name](#new-name)")
+    assert "fixed the table of contents in 1 file" in capsys.readouterr().err
+    assert main(["check", "--site", str(site), "--fix"]) == 0
+    assert post.read_text(encoding="utf-8") == fixed
+    assert "fixed" not in capsys.readouterr().err
