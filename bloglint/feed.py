@@ -23,22 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bloglint.liquid import (
-    DEFAULT_FLAVOUR,
-    FLAVOURS,
-    JekyllLiquid,
-    LiquidRenderError,
-    PageDrop,
-    RenderCache,
-    normalize_whitespace,
-    ruby_strftime,
-    smartify,
-    strip_html,
-    to_text,
-)
 from bloglint.model import Problem
 
 if TYPE_CHECKING:
+    from bloglint.liquid import JekyllLiquid, LiquidRenderError, PageDrop
     from bloglint.site import Post, Site, SourceFile
 
 FEED_EXTENSIONS = (".xml", ".atom", ".rss")
@@ -124,6 +112,8 @@ def feed_flavour(site: Site) -> str:
     (and not the github-pages gem) means jekyll4, anything else means GitHub Pages, whose
     Ruby 2.7 leaves `'` unescaped (facts §2.3).
     """
+    from bloglint.liquid import DEFAULT_FLAVOUR, FLAVOURS
+
     chosen = feed_settings(site).get("xml_escape")
     if isinstance(chosen, str) and chosen in FLAVOURS:
         return chosen
@@ -148,8 +138,17 @@ def build_feed(
     """Render the site's feed as Jekyll would, with problems for everything that breaks it.
 
     `build_time` is `site.time` (the feed's own <updated>); None means now. `cache` keeps
-    converted post HTML in `<site>/.bloglint-cache/` between runs.
+    converted post HTML in `<site>/.bloglint-cache/` between runs, and with a fixed build
+    time the whole result, reused while no file of the site (or of bloglint) changes.
     """
+    from bloglint.liquid import JekyllLiquid, RenderCache
+
+    key = None
+    if cache and renderer is None and build_time is not None:
+        key = site_fingerprint(site.root, build_time, flavour)
+        hit = _load_feed(site.root, key)
+        if hit is not None:
+            return hit
     render_cache = RenderCache(site.root / CACHE_DIR) if cache and renderer is None else None
     if renderer is None:
         renderer = JekyllLiquid(
@@ -173,7 +172,95 @@ def build_feed(
         )
         for issue in renderer.issues
     ]
+    if key is not None:
+        _store_feed(site.root, key, result)
     return result
+
+
+# --------------------------------------------------------------------------------------------
+# The whole-result cache: "nothing changed since the last run" costs one directory walk.
+
+_SKIP_DIRS = frozenset(
+    {
+        "_site",
+        CACHE_DIR,
+        ".jekyll-cache",
+        ".sass-cache",
+        ".git",
+        ".bundle",
+        "node_modules",
+        "vendor",
+    }
+)
+_FEED_CACHE = "feed.json"
+
+
+def site_fingerprint(root: Path, build_time: dt.datetime, flavour: str | None) -> str:
+    """Changes when any source file (name, size, mtime), bloglint's code or the inputs change."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{build_time.isoformat()}|{flavour}".encode())
+    package = Path(__file__).parent
+    for base, skip_top in ((package, False), (root, True)):
+        for directory, dirnames, filenames in os.walk(base):
+            if skip_top and directory == str(base):
+                dirnames[:] = [d for d in dirnames if d not in _SKIP_DIRS]
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = os.path.join(directory, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue
+                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def cached_feed(
+    root: Path, *, build_time: dt.datetime | None, flavour: str | None = None
+) -> FeedResult | None:
+    """The last run's result when nothing changed since (no site loading at all), else None."""
+    if build_time is None:
+        return None  # `site.time` is now: the output differs on every run
+    return _load_feed(root, site_fingerprint(root, build_time, flavour))
+
+
+def _load_feed(root: Path, key: str) -> FeedResult | None:
+    import json
+
+    try:
+        stored = json.loads((root / CACHE_DIR / _FEED_CACHE).read_text(encoding="utf-8"))
+        if stored.get("key") != key:
+            return None
+        data = stored["result"]
+        return FeedResult(
+            path=data["path"],
+            text=data["text"],
+            template=data["template"],
+            problems=[Problem(*fields) for fields in data["problems"]],
+            posts=data["posts"],
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # absent or damaged: build normally
+
+
+def _store_feed(root: Path, key: str, result: FeedResult) -> None:
+    import json
+
+    data = {
+        "path": result.path,
+        "text": result.text,
+        "template": result.template,
+        "problems": [[p.path, p.line, p.column, p.kind, p.message] for p in result.problems],
+        "posts": result.posts,
+    }
+    try:
+        write_feed_atomically(
+            root / CACHE_DIR / _FEED_CACHE,
+            json.dumps({"key": key, "result": data}, ensure_ascii=False),
+        )
+    except OSError:
+        pass  # an unwritable cache only costs speed
 
 
 def _syntax_message(message: str) -> str:
@@ -273,6 +360,8 @@ def output_path(site: Site, page: SourceFile) -> str:
 
 
 def _render_template_feed(site: Site, renderer: JekyllLiquid, page: SourceFile) -> FeedResult:
+    from bloglint.liquid import LiquidRenderError, PageDrop
+
     result = FeedResult(path=output_path(site, page), text="", template=page.relpath)
     drop = PageDrop(renderer, page)
     renderer.prerender(_posts_in_template(site, page))
@@ -664,6 +753,8 @@ def _is_rfc3339(value: str) -> bool:
 
 def xml_text(value: object) -> str:
     """Escape for XML text/attributes after removing characters XML forbids."""
+    from bloglint.liquid import to_text
+
     text = _XML_ILLEGAL.sub("", to_text(value))
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
@@ -680,11 +771,15 @@ def plain_title(value: object) -> str:
     """A title as readers should show it: smart quotes, no tags, entities decoded, one line."""
     import html
 
+    from bloglint.liquid import normalize_whitespace, smartify, strip_html, to_text
+
     text = _XML_ILLEGAL.sub("", to_text(value))
     return html.unescape(normalize_whitespace(strip_html(smartify(text))))
 
 
 def _absolute(renderer: JekyllLiquid, url: str) -> str:
+    from bloglint.liquid import to_text
+
     return to_text(renderer.absolute_url(url))
 
 
@@ -697,6 +792,8 @@ def _entry_id(renderer: JekyllLiquid, post: Post) -> str:
 
 
 def _author(site: Site, value: Any) -> tuple[str, str | None, str | None]:
+    from bloglint.liquid import to_text
+
     authors = site_data(site).get("authors")
     if isinstance(value, str) and isinstance(authors, Mapping) and value in authors:
         value = authors[value]
@@ -740,6 +837,8 @@ def _render_jekyll_feed(
     posts: Iterable[Post] | None = None,
     title_suffix: str = "",
 ) -> FeedResult:
+    from bloglint.liquid import FLAVOURS, LiquidRenderError, to_text
+
     config = site.config
     feed_config = config.get("feed") if isinstance(config.get("feed"), Mapping) else {}
     assert isinstance(feed_config, Mapping)
@@ -807,12 +906,16 @@ def _render_jekyll_feed(
 
 
 def _xmlschema(value: dt.datetime) -> str:
+    from bloglint.liquid import ruby_strftime
+
     return ruby_strftime(value, "%Y-%m-%dT%H:%M:%S%:z")
 
 
 def _entry_xml(
     site: Site, renderer: JekyllLiquid, post: Post, feed_config: Mapping[str, Any]
 ) -> str:
+    from bloglint.liquid import normalize_whitespace, strip_html, to_text
+
     data = post.data
     zone = renderer.zone
     link = _absolute(renderer, post.url)
@@ -875,6 +978,8 @@ def build_feeds(
     site: Site, *, build_time: dt.datetime | None, flavour: str | None = None, cache: bool = True
 ) -> list[FeedResult]:
     """The main feed plus jekyll-feed's per-category / per-tag feeds (`feed.categories`, `feed.tags`)."""
+    from bloglint.liquid import JekyllLiquid, RenderCache, to_text
+
     render_cache = RenderCache(site.root / CACHE_DIR) if cache else None
     renderer = JekyllLiquid(
         site, build_time=build_time, flavour=flavour or feed_flavour(site), cache=render_cache
@@ -921,6 +1026,8 @@ def build_feeds(
 
 
 def _names(value: Any) -> list[str]:
+    from bloglint.liquid import to_text
+
     if isinstance(value, str):
         return [value]
     if isinstance(value, (list, tuple)):

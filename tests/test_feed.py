@@ -19,6 +19,7 @@ from bloglint.feed import (
     build_feed,
     build_feeds,
     build_time_from,
+    cached_feed,
     destination_file,
     feed_flavour,
     feed_is_current,
@@ -366,3 +367,28 @@ def test_feed_is_written_under_the_destination_not_over_the_template(tmp_path: P
     site = load_site(template_site(tmp_path))
     result = build_feed(site, build_time=BUILD_TIME, cache=False)
     assert destination_file(site, result) == tmp_path / "_site" / "atom.xml"
+
+
+def test_unchanged_site_reuses_the_whole_result_and_any_change_rebuilds(tmp_path: Path) -> None:
+    root = template_site(tmp_path, title="Salt & pepper")
+    assert cached_feed(root, build_time=BUILD_TIME) is None
+    first = build_feed(load_site(root), build_time=BUILD_TIME)
+    hit = cached_feed(root, build_time=BUILD_TIME)
+    assert hit is not None
+    assert (hit.text, hit.path, hit.template, hit.posts) == (
+        first.text,
+        first.path,
+        first.template,
+        first.posts,
+    )
+    assert hit.problems == first.problems and hit.problems
+    assert cached_feed(root, build_time=BUILD_TIME + dt.timedelta(seconds=1)) is None
+    assert cached_feed(root, build_time=None) is None
+    post = root / "_posts/2020-01-01-older.md"
+    post.write_text(post.read_text().replace("Old.", "Older text."))
+    assert cached_feed(root, build_time=BUILD_TIME) is None
+    rebuilt = build_feed(load_site(root), build_time=BUILD_TIME)
+    assert "Older text." in rebuilt.text
+    (root / ".bloglint-cache" / "feed.json").write_text("{not json")
+    assert cached_feed(root, build_time=BUILD_TIME) is None
+    assert build_feed(load_site(root), build_time=BUILD_TIME).text == rebuilt.text
