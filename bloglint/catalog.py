@@ -41,6 +41,10 @@ class RuleSpec:
     options: dict[str, RuleOption]
     examples: tuple[RuleExample, ...]
     source: Path
+    # Rules whose finding on the same line says the same thing less precisely: when both
+    # report a line, only this rule's finding is kept (a stale TOC entry is also a broken
+    # fragment; the TOC rule says more, and --fix can repair it).
+    supersedes: tuple[str, ...] = ()
 
     def default_options(self) -> dict[str, Any]:
         return {name: opt.default for name, opt in self.options.items()}
@@ -92,6 +96,7 @@ def _load_one(path: Path) -> RuleSpec:
         options=options,
         examples=examples,
         source=path,
+        supersedes=tuple(str(rid) for rid in data.get("supersedes") or ()),
     )
 
 

@@ -251,6 +251,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
         if spec is None:
             raise ConfigError(f"unknown rule `{args.rule}`; `bloglint rules` lists them")
         _out(f"{spec.id} {spec.name} [{spec.severity}]\n\n{spec.summary}\n\n{spec.rationale}\n")
+        if spec.supersedes:
+            _out(
+                f"\nwhen it reports a line, {', '.join(spec.supersedes)} stays quiet on that line\n"
+            )
         if spec.options:
             _out("\noptions (set under bloglint: rules: in _config.yml):\n")
             for opt in spec.options.values():

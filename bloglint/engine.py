@@ -203,8 +203,20 @@ def run(
         except Exception as error:  # noqa: BLE001 - one rule's bug must not stop the run
             errors.append(f"rule {rule_id} failed: {type(error).__name__}: {error}")
 
+    findings = _without_superseded(findings)
     findings.sort()
     return RunResult(findings=findings, checked=len(posts), memo=memo, errors=errors)
+
+
+def _without_superseded(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding when a more specific rule reported the same line (see RuleSpec.supersedes)."""
+    catalog = load_catalog()
+    hidden = {
+        (f.path, f.line, weaker) for f in findings for weaker in catalog[f.rule_id].supersedes
+    }
+    if not hidden:
+        return findings
+    return [f for f in findings if (f.path, f.line, f.rule_id) not in hidden]
 
 
 def _source_text(site: Site, relpath: str) -> str:

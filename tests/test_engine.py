@@ -106,3 +106,21 @@ def test_a_failing_rule_is_reported_and_the_run_goes_on(tmp_path, monkeypatch) -
     result = engine.run(load_site(tmp_path), load_lint_config(None))
     assert any("BL011 failed: RuntimeError: boom" in e for e in result.errors)
     assert any(f.rule_id == "BL002" for f in result.findings)
+
+
+def test_a_stale_toc_entry_is_reported_once(tmp_path) -> None:
+    """BL022 supersedes BL002 on the same line; alone, BL002 still reports the link."""
+    from bloglint import engine
+    from bloglint.site import load_site
+
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-01-a.md").write_text(
+        "---\ntitle: A\n---\n\n<!-- TOC -->\n- [Gone](#gone)\n<!-- /TOC -->\n\n## Here\n",
+        encoding="utf-8",
+    )
+    site = load_site(tmp_path)
+    both = engine.run(site, load_lint_config(None)).findings
+    assert [(f.line, f.rule_id) for f in both if f.line == 6] == [(6, "BL022")]
+    alone = engine.run(site, load_lint_config({"select": ["BL002"]})).findings
+    assert [(f.line, f.rule_id) for f in alone] == [(6, "BL002")]
