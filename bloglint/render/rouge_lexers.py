@@ -1365,17 +1365,17 @@ def _js_decorator(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
 
 def _js_identifier(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
     word = m.group(0)
-    if word in JS_KEYWORDS:
+    if word in lexer.keywords:
         ctx.stack.append("expr_start")
         return [(Keyword, word)]
-    if word in JS_DECLARATIONS:
+    if word in lexer.declarations:
         ctx.stack.append("expr_start")
         return [(Keyword.Declaration, word)]
-    if word in JS_RESERVED:
+    if word in lexer.reserved:
         return [(Keyword.Reserved, word)]
     if word in JS_CONSTANTS:
         return [(Keyword.Constant, word)]
-    if word in JS_BUILTINS:
+    if word in lexer.builtins:
         return [(Name.Builtin, word)]
     return [(Name.Other, word)]
 
@@ -1388,6 +1388,10 @@ def _js_attribute(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
 class JavascriptLexer(RougeLexer):
     name = "javascript"
     aliases = ["javascript", "js"]
+    keywords = JS_KEYWORDS
+    declarations = JS_DECLARATIONS
+    reserved = JS_RESERVED
+    builtins = JS_BUILTINS
 
     tokens = {
         "multiline_comment": [
@@ -2167,6 +2171,132 @@ class SqlLexer(RougeLexer):
     }
 
 
+def _ts_label(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    ctx.stack.append("expr_start")
+    return zip((Name.Label, Punctuation, Text, Punctuation), m.groups(), strict=True)
+
+
+class TypescriptLexer(JavascriptLexer):
+    """rouge's TypeScript: JavaScript with more keywords and two extra rules up front."""
+
+    name = "typescript"
+    aliases = ["typescript", "ts"]
+    keywords = JS_KEYWORDS | set(
+        "is namespace static private protected public implements readonly".split()
+    )
+    declarations = JS_DECLARATIONS | {"type", "abstract"}
+    reserved = JS_RESERVED | set(
+        "string any void number namespace module declare default interface keyof".split()
+    )
+    builtins = JS_BUILTINS | {"Pick", "Partial", "Readonly", "Record"}
+    tokens = {
+        **JavascriptLexer.tokens,
+        "root": [(r"[?][.]", Punctuation), (r"[?]{2}", Operator), *JavascriptLexer.tokens["root"]],
+        "statement": [
+            (rf"({JS_ID})(\??)({S}*)(:)", rule_cb(_ts_label)),
+            *JavascriptLexer.tokens["statement"],
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# docker, ini (rouge/lexers/docker.rb, ini.rb)
+
+DOCKER_KEYWORDS = (
+    "FROM|MAINTAINER|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|STOPSIGNAL"
+    "|HEALTHCHECK|SHELL"
+)
+
+
+def _docker_run(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    ctx.stack.append("run")
+    lexer.shell.stack = list(lexer.shell.start_stack)
+    lexer.shell.reset()
+    return [(Keyword, m.group(0))]
+
+
+def _docker_shell(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    return delegate(lexer.shell, m.group(0))
+
+
+class DockerLexer(RougeLexer):
+    name = "docker"
+    aliases = ["docker", "dockerfile", "Dockerfile"]
+
+    def reset(self) -> None:
+        self.shell = ShellLexer()
+        self.shell.stack = list(self.shell.start_stack)
+
+    tokens = {
+        "root": [
+            (rf"{S}+", Text),
+            (
+                rf"(?i)^(FROM)({S}+)(.*)({S}+)(AS)({S}+)(.*)",
+                bygroups(
+                    Keyword,
+                    Text.Whitespace,
+                    String,
+                    Text.Whitespace,
+                    Keyword,
+                    Text.Whitespace,
+                    String,
+                ),
+            ),
+            (
+                rf"(?i)^(ONBUILD)({S}+)({DOCKER_KEYWORDS})(.*)",
+                bygroups(Keyword, Text.Whitespace, Keyword, String),
+            ),
+            (rf"(?i)^({DOCKER_KEYWORDS})\b(.*)", bygroups(Keyword, String)),
+            (r"#.*?$", Comment),
+            (rf"(?i)^(ONBUILD{S}+)?RUN({S}+)", rule_cb(_docker_run)),
+            (r"[a-zA-Z0-9_]+", Text),
+            (r"[^a-zA-Z0-9_]+", Text),
+            (r".", Text),
+        ],
+        "run": [
+            (r"\n", Text, "#pop"),
+            (r"(?s)\\.", String.Escape),
+            (r"(\\.|[^\n\\])+", rule_cb(_docker_shell)),
+        ],
+    }
+
+
+class IniLexer(RougeLexer):
+    name = "ini"
+    aliases = ["ini"]
+
+    tokens = {
+        "basic": [
+            (r"[;#].*?\n", Comment),
+            (rf"{S}+", Text),
+            (r"\\\n", String.Escape),
+        ],
+        "root": [
+            include("basic"),
+            (
+                rf"([a-zA-Z0-9_\-.]+)({S}*)(=)",
+                bygroups(Name.Property, Text, Punctuation),
+                "value",
+            ),
+            (r"\[.*?\]", Name.Namespace),
+        ],
+        "value": [
+            (r"\n", Text, "#pop"),
+            include("basic"),
+            (r'"', String, "dq"),
+            (r"'.*?'", String),
+            include("esc_str"),
+            (r"[^\\\n]+", String),
+        ],
+        "dq": [
+            (r'"', String, "#pop"),
+            include("esc_str"),
+            (r'(?s)[^\\"]+', String),
+        ],
+        "esc_str": [(r"(?s)\\.", String.Escape)],
+    }
+
+
 # ---------------------------------------------------------------------------------------------
 # css (rouge/lexers/css.rb)
 
@@ -2574,6 +2704,9 @@ for _cls in (
     XmlLexer,
     HtmlLexer,
     CssLexer,
+    TypescriptLexer,
+    DockerLexer,
+    IniLexer,
 ):
     for _alias in _cls.aliases:
         LEXERS[_alias] = _cls
