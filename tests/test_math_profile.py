@@ -117,6 +117,9 @@ def test_no_engine(tmp_path: Path) -> None:
     # a theme gem may load an engine from files bloglint cannot see
     assert detect_profile(root, {"theme": "minima"}).engine == "unknown"
     assert detect_profile(tmp_path / "empty", {}).engine == "unknown"
+    # an engine loaded from a file name bloglint does not recognise
+    _site(tmp_path, {"_includes/head.html": '<script src="/js/my-mathjax-loader.js"></script>'})
+    assert detect_profile(root, {}).engine == "unknown"
 
 
 def test_kramdown_without_math_engine(tmp_path: Path) -> None:

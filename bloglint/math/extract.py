@@ -40,7 +40,7 @@ class _Lines:
         return self.first_line + index, offset - self.starts[index] + 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a post has thousands, and frozen __init__ is slow
 class Formula:
     """One formula as the engine receives it, and where it is in the file."""
 

@@ -82,6 +82,7 @@ _MATHJAX2 = re.compile(
     r"MathJax\.js|MathJax\.Hub|text/x-mathjax-config|mathjax@2|mathjax/2\.|mathjax/latest", re.I
 )
 _KATEX = re.compile(r"katex(?:\.min)?\.js|katex@|renderMathInElement|auto-render", re.I)
+_MENTION = re.compile(r"mathjax|katex", re.I)
 _IF_PAGE = re.compile(
     r"{%-?\s*(if|unless)\s+(.*?)\s*-?%}|{%-?\s*(endif|endunless|else|elsif[^%]*)\s*-?%}"
 )
@@ -212,8 +213,11 @@ def detect_profile(
             break
     if found is None:
         themed = any(jekyll_config.get(k) for k in ("theme", "remote_theme"))
-        # A theme may load an engine from files we cannot see; without one, nothing does.
-        profile = MathProfile(engine="unknown" if themed or not templates else "none")
+        # A theme may load an engine from files we cannot see, and a template that names
+        # MathJax or KaTeX in a way we do not recognise may still load it; otherwise nothing does.
+        mentioned = any(_MENTION.search(_without_html_comments(text)) for _, text in templates)
+        unsure = themed or mentioned or not templates
+        profile = MathProfile(engine="unknown" if unsure else "none")
     else:
         engine, relpath, offset = found
         text = _without_html_comments(dict(templates)[relpath])
