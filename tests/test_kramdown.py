@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bloglint.render import render_markdown
+from bloglint.render import KramdownError, render_markdown
 from bloglint.render.highlight import highlight
 
 DATA = Path(__file__).parent / "data" / "kramdown"
@@ -89,3 +89,12 @@ def test_highlight_api() -> None:
         '<div class="highlight"><pre class="highlight"><code>pip <span class="nb">install '
         "</span>madmom\n</code></pre></div>"
     )
+
+
+def test_header_with_out_of_range_reference_is_a_clear_error() -> None:
+    # Jekyll's kramdown raises ArgumentError here; we raise a KramdownError with a message.
+    with pytest.raises(KramdownError, match="beyond Unicode"):
+        render_markdown("# a &#99999999; b\n")
+    # In a paragraph Ruby writes invalid (6-byte) UTF-8 that no str can hold; we keep the
+    # reference as written instead (a known, deliberate divergence).
+    assert render_markdown("a &#99999999; b\n") == "<p>a &#99999999; b</p>\n"

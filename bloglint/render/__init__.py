@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from bloglint.render.kramdown import render_markdown
+from bloglint.render.kramdown import KramdownError, render_markdown
 
-__all__ = ["render_markdown"]
+__all__ = ["KramdownError", "render_markdown"]

@@ -448,6 +448,10 @@ class Scanner:
         return self.s[self.start - 1] if self.start > 0 else ""
 
 
+class KramdownError(ValueError):
+    """Input on which kramdown itself raises, so Jekyll would stop the build."""
+
+
 class StopBlockParsing(Exception):
     """kramdown's `throw :stop_block_parsing`: the end tag of a markdown="1" element."""
 
@@ -571,7 +575,15 @@ class KramdownParser:
             if child.type in ("text", "codespan", "math"):
                 parts.append(child.value)
             elif child.type == "entity":
-                parts.append(child.value.char)
+                try:
+                    parts.append(child.value.char)
+                except (ValueError, OverflowError):
+                    # Ruby: `raw_text << nil` raises, so Jekyll stops the build here.
+                    raise KramdownError(
+                        f"a header contains the character reference "
+                        f"`{child.options.get('original', '')}`, which is beyond Unicode; "
+                        f"kramdown (and Jekyll) fail on it"
+                    ) from None
             elif child.type == "smart_quote":
                 parts.append(SMART_QUOTE_CHARS[child.value])
             elif child.type == "typographic_sym":
@@ -1217,9 +1229,9 @@ class KramdownParser:
             if not src.check(R_TABLE_LINE):
                 break
             if src.scan(R_TABLE_SEP_LINE) is not None:
-                if not rows:
-                    pass
-                elif not table.options["alignment"] and not has_footer:
+                if not rows:  # a separator line before any row is ignored
+                    continue
+                if not table.options["alignment"] and not has_footer:
                     sep = src[1] or ""
                     add_container("thead", False)
                     aligns = []
@@ -1866,7 +1878,6 @@ def parse_html_attributes(text: str, in_html_tag: bool) -> dict[str, str]:
         name, value, _, quoted = m.group(1, 2, 3, 4)
         if in_html_tag:
             name = name.lower()
-        attrs.pop(name, None) if False else None
         attrs[name] = value if value is not None else (quoted if quoted is not None else "")
     return attrs
 
@@ -2319,7 +2330,12 @@ _markdown: KramdownMarkdown | None = None
 
 
 def render_markdown(text: str) -> str:
-    """kramdown's HTML for `text` (Markdown after Liquid), as Jekyll 4.3 / GitHub Pages emit it."""
+    """kramdown's HTML for `text` (Markdown after Liquid), as Jekyll 4.3 / GitHub Pages emit it.
+
+    Raises KramdownError for the rare input on which kramdown itself fails. `&#xD800;`-style
+    references come out as lone surrogates; encode with errors="surrogatepass" to get the bytes
+    Ruby writes.
+    """
     global _markdown
     if _markdown is None:
         _markdown = KramdownMarkdown(renderer=KramdownRenderer(), block=KramdownBlockParser())
