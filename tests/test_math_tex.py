@@ -1,7 +1,7 @@
 """The TeX checker against the real engines' verdicts, and its behaviour on the error classes.
 
 tests/data/math/labelled.jsonl holds our own formulas and their mutations, labelled by
-tools/label_math.mjs with KaTeX 0.16 and MathJax 3.2 (regenerate with the commands in
+tools/label_math.mjs with KaTeX 0.19.1 and MathJax 3.2.2 (regenerate with the commands in
 tools/make_math_cases.py). No Node is needed here.
 """
 
@@ -37,16 +37,21 @@ def _scores(engine: str, verdict: str, split: str | None) -> tuple[float, float,
 def test_labelled_data_is_large_and_mixed() -> None:
     rows = _rows()
     assert len(rows) > 3000
-    assert {r["split"] for r in rows} == {"dev", "test"}
+    assert {r["split"] for r in rows} == {"dev", "test", "fresh"}
     broken = sum(not r["mathjax_ok"] for r in rows)
     assert 0.3 * len(rows) < broken < 0.9 * len(rows)
     # no formula is in both splits
-    dev = {r["tex"] for r in rows if r["split"] == "dev" and r["kind"] == "original"}
-    test = {r["tex"] for r in rows if r["split"] == "test" and r["kind"] == "original"}
-    assert not dev & test
+    originals = {
+        split: {r["tex"] for r in rows if r["split"] == split and r["kind"] == "original"}
+        for split in ("dev", "test", "fresh")
+    }
+    assert not originals["dev"] & originals["test"]
+    assert not (originals["dev"] | originals["test"]) & originals["fresh"]
 
 
-@pytest.mark.parametrize("split", ["dev", "test", None])
+# dev: used while writing tex.py; test: held out (two KaTeX misses seen there were fixed:
+# \\DeclareMathOperator and `$` as an argument); fresh: formulas written afterwards, never tuned on.
+@pytest.mark.parametrize("split", ["dev", "test", "fresh", None])
 @pytest.mark.parametrize(("engine", "verdict"), [("mathjax3", "mathjax_ok"), ("katex", "katex_ok")])
 def test_precision_and_recall_against_the_engine(
     engine: str, verdict: str, split: str | None
@@ -56,7 +61,7 @@ def test_precision_and_recall_against_the_engine(
         f"{engine} {split or 'all'}: precision {precision:.4f} recall {recall:.4f} "
         f"({positives} broken, {flagged} flagged)"
     )
-    assert positives > 1000
+    assert positives > (500 if split == "fresh" else 1000)
     assert precision >= 0.99
     assert recall >= 0.95
 
