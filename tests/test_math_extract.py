@@ -13,9 +13,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bloglint.math.extract import extract_math
 from bloglint.math.profile import MathProfile
+from bloglint.math.tex import check_tex
 from tests.math_view import engine_view, normalise
 
 DATA = Path(__file__).parent / "data" / "math" / "markdown.jsonl"
@@ -166,3 +169,22 @@ def test_environments_in_text() -> None:
     formulas, _ = _scan(body)
     assert formulas == [("\\begin{equation}\nE = mc^2\n\\end{equation}", 2, 1, "text")]
     assert _scan(body, environments=False)[0] == []
+
+
+ALPHABET = "\\{}[]()$`_*^&#%'|<>!-\n >abxyz\t0"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80), st.sampled_from(sorted(PROFILES)))
+def test_any_text_is_scanned_without_crashing(body: str, profile_name: str) -> None:
+    """Whatever a post contains, extraction and checking finish and positions are in the file."""
+    profile = PROFILES[profile_name]
+    scan = extract_math(body, 3, profile)
+    lines = body.count("\n") + 3
+    for formula in scan.formulas:
+        assert 3 <= formula.line <= lines
+        for issue in check_tex(formula.tex, profile.tex_engine, display=formula.display):
+            line, column = formula.position(issue.offset)
+            assert 3 <= line <= lines and column >= 1
+    for problem in scan.problems:
+        assert 3 <= problem.line <= lines and problem.column >= 1

@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bloglint.math.tex import check_tex, known_to
 
@@ -135,3 +137,20 @@ def test_engines_differ_where_they_really_do() -> None:
 def test_positions_point_at_the_problem() -> None:
     [issue] = check_tex(r"a + \lamda", "katex")
     assert issue.offset == 4 and issue.kind == "unknown-command"
+
+
+PIECES = ["\\", "{", "}", "[", "]", "^", "_", "&", "#", "$", "%", "'", " ", "\n", "x", "1", "(", ")",
+          "\\frac", "\\left", "\\right", "\\begin{", "\\end{", "matrix}", "\\text", "\\def",
+          "\\newcommand", "\\sqrt", "\\hat", "\\\\", "\\mid"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=30).map("".join),
+    st.sampled_from(["mathjax2", "mathjax3", "katex", "unknown"]),
+    st.booleans(),
+)
+def test_any_tex_is_checked_without_crashing(tex: str, engine: str, display: bool) -> None:
+    for issue in check_tex(tex, engine, display=display):  # type: ignore[arg-type]
+        assert 0 <= issue.offset <= len(tex)
+        assert issue.message[0].islower() or issue.message[0] == "`"
