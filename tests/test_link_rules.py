@@ -332,3 +332,11 @@ def test_links_that_work_give_no_findings(tmp_path: Path) -> None:
         collections={"docs": {"output": True}},
     )
     assert lint(tmp_path, *LINK_RULES) == []
+
+
+def test_paths_made_by_unmodelled_plugins_can_be_assumed(tmp_path: Path) -> None:
+    text = post("[tagged](/tags/python/) [missing](/nothing/)\n")
+    write_site(tmp_path, {"_posts/2024-01-01-a.md": text})
+    assert by_rule(lint(tmp_path, "BL001")) == {"BL001": [5, 5]}
+    found = lint(tmp_path, "BL001", options={"BL001": {"assume_exist": ["/tags/*"]}})
+    assert [f.message.split("`")[1] for f in found] == ["/nothing/"]
