@@ -17,6 +17,7 @@ syntax_highlighter rouge with default_lang plaintext.
 from __future__ import annotations
 
 import re
+from functools import cache
 from html.entities import name2codepoint
 from typing import Any
 
@@ -38,7 +39,9 @@ ALPHA_ = r"[^\W\d]"  # [[:alpha:]_]
 UNAME = rf"(?:{ALPHA_}[-.\w]*:)?{ALPHA_}[-.\w]*"  # REXML's UNAME_STR
 
 
+@cache
 def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A compiled pattern with Ruby's always-multiline `^`/`$` (cached: spans build many)."""
     return re.compile(pattern, re.M | flags)
 
 
@@ -481,6 +484,16 @@ BLOCK_PARSERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+@cache
+def block_candidates(first: str) -> tuple[int, ...]:
+    """Indexes of the block parsers whose start pattern can match a line starting with `first`."""
+    return tuple(
+        index
+        for index, (_, pattern) in enumerate(BLOCK_PARSERS)
+        if (chars := first_chars(pattern)) is None or first in chars
+    )
+
+
 class KramdownParser:
     """kramdown's Parser::Kramdown + Parser::GFM, with Jekyll's options."""
 
@@ -495,10 +508,10 @@ class KramdownParser:
         self.block_ial: dict[str, Any] | None = None
         self.stack: list[Any] = []
         self.text_type = "raw_text"
-        self.block_candidates: dict[str, list[Any]] = {}  # first character -> parsers
         self.block_methods = [
             (pattern, getattr(self, "parse_" + name)) for name, pattern in BLOCK_PARSERS
         ]
+        self.span_method_lists: dict[tuple[str, ...], list[Any]] = {}
         self.span_methods = {name: getattr(self, "parse_" + name) for name in ALL_SPAN}
 
     # -- driver ------------------------------------------------------------------------------
@@ -520,17 +533,10 @@ class KramdownParser:
         try:
             src = self.src
             text = src.s
-            candidates = self.block_candidates
+            methods = self.block_methods
             while src.pos < len(text):
-                first = text[src.pos]
-                parsers = candidates.get(first)
-                if parsers is None:
-                    parsers = candidates[first] = [
-                        (pattern, method)
-                        for pattern, method in self.block_methods
-                        if (chars := first_chars(pattern)) is None or first in chars
-                    ]
-                for pattern, method in parsers:
+                for index in block_candidates(text[src.pos]):
+                    pattern, method = methods[index]
                     if src.check(pattern) and method():
                         break
                 else:  # no parser handled the line (kramdown warns)
@@ -1463,7 +1469,11 @@ class KramdownParser:
         names = parsers or tuple(ALL_SPAN)
         used_re = span_regex(names, stop_re)
         stop_pattern = rx(stop_re, re.S) if stop_re else None
-        methods = [(SPAN_START_RE[name], self.span_methods[name]) for name in names]
+        methods = self.span_method_lists.get(names)
+        if methods is None:
+            methods = self.span_method_lists[names] = [
+                (SPAN_START_RE[name], self.span_methods[name]) for name in names
+            ]
         src = self.src
         stop_found = False
         while not src.eos() and not stop_found:
