@@ -16,36 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.walking_blog import LINK_LINE, LINKING, TARGET, TARGET_POST, linking_post
+
 CHECKOUT = Path(__file__).resolve().parents[1]
 BUILD_TIMEOUT = 180
-
-TARGET_POST = """\
----
-title: Packing for a long walk
----
-
-What goes in the bag.
-
-## Packing list
-
-Boots, water, a map.
-"""
-
-
-def linking_post(fragment: str) -> str:
-    """A post whose line 7 links to a section of the target post."""
-    return (
-        "---\n"
-        "title: The walk itself\n"
-        "---\n"
-        "\n"
-        "We set off at dawn.\n"
-        "\n"
-        f"The [list]({{% post_url 2024-01-10-packing %}}#{fragment}) was right.\n"
-    )
-
-
-LINKING = "_posts/2024-01-12-the-walk.md"
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +46,7 @@ def make_site(root: Path, fragment: str, **config: object) -> Path:
     (root / "_posts").mkdir(parents=True)
     settings = {"title": "Walking notes", "url": "https://walks.example.org", **config}
     (root / "_config.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
-    (root / "_posts" / "2024-01-10-packing.md").write_text(TARGET_POST, encoding="utf-8")
+    (root / TARGET).write_text(TARGET_POST, encoding="utf-8")
     (root / LINKING).write_text(linking_post(fragment), encoding="utf-8")
     installed = subprocess.run(
         [sys.executable, "-m", "bloglint", "jekyll-plugin", "--site", str(root)],
@@ -123,7 +97,7 @@ def test_build_fails_on_a_broken_link_and_passes_once_fixed(jekyll: str, tmp_pat
     assert code != 0, output
     assert f"bloglint: {LINKING}" in output
     line = finding(output, "BL002")
-    assert line.startswith("7:") and "`#what-to-wear`" in line, line
+    assert line.startswith(f"{LINK_LINE}:") and "`#what-to-wear`" in line, line
     assert "bloglint found problems" in output
     assert "invalid byte sequence" not in output
     assert not built_page(root).exists()
@@ -144,7 +118,7 @@ def test_on_error_warn_builds_and_still_prints_the_finding(jekyll: str, tmp_path
     code, output = build(jekyll, root)
 
     assert code == 0, output
-    assert finding(output, "BL002").startswith("7:")
+    assert finding(output, "BL002").startswith(f"{LINK_LINE}:")
     assert "the build goes on (on_error: warn)" in output
     assert built_page(root).is_file()
 
@@ -178,7 +152,7 @@ def test_drafts_are_checked_when_jekyll_publishes_them(jekyll: str, tmp_path: Pa
     root = make_site(tmp_path / "site", "packing-list")
     draft = root / "_drafts" / "second-walk.md"
     draft.parent.mkdir()
-    draft.write_text(linking_post("what-to-wear").replace("The walk", "Another walk"), "utf-8")
+    draft.write_text(linking_post("what-to-wear", title="Another walk"), "utf-8")
 
     code, output = build(jekyll, root)
     assert code == 0, output
@@ -186,4 +160,4 @@ def test_drafts_are_checked_when_jekyll_publishes_them(jekyll: str, tmp_path: Pa
     code, output = build(jekyll, root, "--drafts")
     assert code != 0, output
     assert "bloglint: _drafts/second-walk.md" in output
-    assert finding(output, "BL002").startswith("7:")
+    assert finding(output, "BL002").startswith(f"{LINK_LINE}:")

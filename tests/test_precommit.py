@@ -18,40 +18,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.walking_blog import LINK_LINE, LINKING, TARGET, TARGET_POST, linking_post
+
 CHECKOUT = Path(__file__).resolve().parents[1]
 HOOKS_MANIFEST = CHECKOUT / ".pre-commit-hooks.yaml"
 INSTALL_TIMEOUT = 1200  # building the hook's virtualenv downloads bloglint's dependencies
 COMMIT_TIMEOUT = 300
-
-FIRST_POST = """\
----
-title: Packing for a long walk
----
-
-What goes in the bag, and what stays at home.
-
-## Packing list
-
-Boots, water, a map.
-
-## Things to leave behind
-
-Anything heavier than a thermos.
-"""
-
-
-def second_post(fragment: str) -> str:
-    """A post linking to a section of the first one (line 7 holds the link)."""
-    return (
-        "---\n"
-        "title: The walk itself\n"
-        "---\n"
-        "\n"
-        "We set off at dawn.\n"
-        "\n"
-        f"The [list]({{% post_url 2024-01-10-packing %}}#{fragment}) was right.\n"
-    )
-
 
 BROKEN_POST_URL = """\
 ---
@@ -178,7 +150,7 @@ def make_blog(repo: Path, env: dict[str, str], hook_repo: tuple[Path, str], site
     (root / "_config.yml").write_text(
         "title: Walking notes\nurl: https://walks.example.org\n", encoding="utf-8"
     )
-    (root / "_posts" / "2024-01-10-packing.md").write_text(FIRST_POST, encoding="utf-8")
+    (root / TARGET).write_text(TARGET_POST, encoding="utf-8")
     installed = run(
         [*pre_commit_command(), "install", "--install-hooks"], repo, env, timeout=INSTALL_TIMEOUT
     )
@@ -243,27 +215,27 @@ def test_links_to_unstaged_posts_are_checked_against_the_whole_site(
 ) -> None:
     # Only the new post is staged; its link target was committed earlier. A fragment
     # naming no heading of that post is refused, so bloglint read the unstaged post.
-    path = "_posts/2024-01-12-the-walk.md"
-    (blog / path).write_text(second_post("what-to-wear"), encoding="utf-8")
+    path = LINKING
+    (blog / path).write_text(linking_post("what-to-wear"), encoding="utf-8")
 
     refused = commit(blog, env, path)
 
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     finding = finding_line(output, "BL002")
-    assert finding.startswith("7:"), finding
+    assert finding.startswith(f"{LINK_LINE}:"), finding
     assert "`#what-to-wear`" in finding and "/2024/01/10/packing.html" in finding
 
     # The fragment of a real heading of that post passes (and `post_url` found the post).
-    (blog / path).write_text(second_post("packing-list"), encoding="utf-8")
+    (blog / path).write_text(linking_post("packing-list"), encoding="utf-8")
     assert commit(blog, env, path).returncode == 0
 
 
 def test_only_staged_posts_are_reported(blog: Path, env: dict[str, str]) -> None:
     # A broken post lying untracked in the working tree is not part of this commit.
     (blog / "_posts" / "2025-01-10-looking-back.md").write_text(BROKEN_POST_URL, encoding="utf-8")
-    path = "_posts/2024-01-12-the-walk.md"
-    (blog / path).write_text(second_post("things-to-leave-behind"), encoding="utf-8")
+    path = LINKING
+    (blog / path).write_text(linking_post("things-to-leave-behind"), encoding="utf-8")
 
     done = commit(blog, env, path)
 
