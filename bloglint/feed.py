@@ -39,6 +39,9 @@ CACHE_DIR = ".bloglint-cache"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+_ENTRY_ID = re.compile(r"<(id|guid)[^>]*>([^<]*)</\1>|<link>([^<]*)</link>")
+
+
 @dataclass
 class FeedResult:
     """One generated feed file."""
@@ -57,9 +60,10 @@ class FeedResult:
     @property
     def entries(self) -> list[str]:
         """Each entry's id (Atom `<id>`, RSS `<guid>` or `<link>`), in feed order."""
+        starts = [m.start() for m in re.finditer(r"<(?:entry|item)[\s>]", self.text)]
         found = []
-        for match in re.finditer(r"<(entry|item)[\s>].*?</\1>", self.text, re.DOTALL):
-            ident = re.search(r"<(id|guid)[^>]*>([^<]*)</\1>|<link>([^<]*)</link>", match.group(0))
+        for start, end in zip(starts, [*starts[1:], len(self.text)], strict=True):
+            ident = _ENTRY_ID.search(self.text, start, end)
             found.append((ident.group(2) or ident.group(3) or "") if ident else "")
         return found
 
@@ -141,14 +145,14 @@ def build_feed(
     converted post HTML in `<site>/.bloglint-cache/` between runs, and with a fixed build
     time the whole result, reused while no file of the site (or of bloglint) changes.
     """
-    from bloglint.liquid import JekyllLiquid, RenderCache
-
     key = None
     if cache and renderer is None and build_time is not None:
         key = site_fingerprint(site.root, build_time, flavour)
         hit = _load_feed(site.root, key)
         if hit is not None:
             return hit
+    from bloglint.liquid import JekyllLiquid, RenderCache
+
     render_cache = RenderCache(site.root / CACHE_DIR) if cache and renderer is None else None
     if renderer is None:
         renderer = JekyllLiquid(
