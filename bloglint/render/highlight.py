@@ -5,10 +5,12 @@ caller then writes a bare `<pre><code class="language-x">`). rouge's HTML format
 consecutive tokens of one type and wraps each run in `<span class="shortname">`, except plain
 `Text`. Token short names are Pygments' (they coincide with rouge's; rouge adds a few).
 
-The languages that matter in real blogs (shell, python, ...) are ported from rouge's own lexers to
-Pygments `ExtendedRegexLexer`s in `bloglint.render.rouge_lexers`, because rouge and Pygments
+Common languages are ported from rouge's own lexers to Pygments `ExtendedRegexLexer`s in
+`bloglint.render.rouge_lexers` (shell, python, c, cpp, make, perl, yaml, javascript, typescript,
+ruby, json, diff, java, go, sql, console, xml, html, css, docker, ini), because rouge and Pygments
 tokenise differently (rouge's shell lexer marks `install ` with its trailing space as a builtin,
-for instance). Other languages rouge knows fall back to the Pygments lexer of the same name.
+for instance). Other languages rouge knows fall back to the Pygments lexer of the same name: the
+highlighting is sensible but usually not byte-identical to rouge's.
 """
 
 from __future__ import annotations

@@ -8,6 +8,11 @@ math, tables from any line with a `|`... The Ruby regexes are translated with ca
 `\\w`, `\\d` are ASCII-only, its `^` also matches at the scan position, and its `\\Z` allows a
 final newline.
 
+mistune provides the frame: `KramdownMarkdown` (a `mistune.Markdown`) drives a
+`KramdownBlockParser` (a `mistune.BlockParser` whose parse runs kramdown's block and span
+passes) and a `KramdownRenderer` (a `mistune.BaseRenderer` that serialises like kramdown's
+Converter::Html). mistune's own CommonMark rules are not used: they cannot reproduce kramdown.
+
 Options are fixed to what Jekyll sets (see shared/reference/jekyll-kramdown-facts.md §3):
 input GFM, auto_ids, entity_output as_char, smart_quotes lsquo,rsquo,ldquo,rdquo,
 gfm_quirks paragraph_end, parse_block_html false, parse_span_html true, math_engine mathjax,
