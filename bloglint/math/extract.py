@@ -96,7 +96,6 @@ _BLOCK_TAGS = frozenset(
     "legend menu li main map nav ol optgroup p pre section summary table tbody td th thead "
     "tfoot tr ul script style textarea noscript details math svg".split()
 )
-_SKIPPED_TAGS = frozenset("pre script style textarea noscript".split())
 _HTML_START = re.compile(r" {0,3}<([A-Za-z][\w-]*)")
 _LIST_ITEM = re.compile(r"( {0,3})([*+-]|\d+[.)])([ \t]+|$)")
 
@@ -209,7 +208,6 @@ def _inside(regions: list[tuple[int, int]], offset: int) -> bool:
 class _Delims:
     start: re.Pattern[str]
     ends: dict[str, tuple[str, bool]]  # opener -> (closer, display)
-    environments: bool
 
 
 def _delimiters(profile: MathProfile) -> _Delims:
@@ -222,7 +220,7 @@ def _delimiters(profile: MathProfile) -> _Delims:
     parts = [re.escape(a) for a in alternatives]
     if profile.environments:
         parts.append(r"\\begin\{([^}]*)\}")
-    return _Delims(re.compile("|".join(parts)), ends, profile.environments)
+    return _Delims(re.compile("|".join(parts)), ends)
 
 
 def _scan_run(text: str, delims: _Delims, escapes: bool) -> list[tuple[int, int, int, str, bool]]:
@@ -286,11 +284,8 @@ def _find_end(text: str, pos: int, close: str) -> int:
             depth += 1
         elif token == "}":
             depth = depth - 1 if depth else 0
-        elif token == close:
-            if depth == 0:
-                return m.start()
-            if close[0] == "\\":
-                continue
+        elif token == close and depth == 0:
+            return m.start()
     return -1
 
 
@@ -594,18 +589,17 @@ class _Extractor:
         text, anchors = _unescape(source)
         body_anchors = [(o, start + s) for o, s in anchors]
         found = self.engine_run(text, start, "text", body_anchors)
-        self.eaten_backslashes(source, start, found, text, anchors)
+        self.eaten_backslashes(source, start, found, anchors)
         if not self.profile.dollar_inline:
             self.literal_dollars(source, start)
-        for run_start, tex_start, tex_end, opener, _ in found:
-            self.mangling(text, anchors, start, run_start, tex_start, tex_end, opener)
+        for run_start, tex_start, tex_end, _, _ in found:
+            self.mangling(anchors, start, run_start, tex_start, tex_end)
 
     def eaten_backslashes(
         self,
         source: str,
         start: int,
         found: list[tuple[int, int, int, str, bool]],
-        text: str,
         anchors: list[tuple[int, int]],
     ) -> None:
         """`\\(x\\)` in Markdown: kramdown drops the backslashes and the engine sees `(x)`."""
@@ -656,13 +650,11 @@ class _Extractor:
 
     def mangling(
         self,
-        text: str,
         anchors: list[tuple[int, int]],
         start: int,
         run_start: int,
         tex_start: int,
         tex_end: int,
-        opener: str,
     ) -> None:
         """Bare math in Markdown that kramdown changes before the engine sees it."""
         src_a = start + _source_offset(anchors, tex_start - 1) + 1  # keep a leading `\#`
