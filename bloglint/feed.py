@@ -102,6 +102,24 @@ def build_time_from(
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
+FEED_SETTINGS = {"xml_escape": ("github-pages", "jekyll4")}
+
+
+def validate_settings(raw: Mapping[str, object], source: str) -> None:
+    """Reject unknown keys and values in `bloglint.feed` (config.py calls this)."""
+    from bloglint.model import ConfigError
+
+    for key, value in raw.items():
+        if key not in FEED_SETTINGS:
+            known = ", ".join(FEED_SETTINGS)
+            raise ConfigError(f"unknown key `bloglint.feed.{key}`; known keys: {known}", source)
+        allowed = FEED_SETTINGS[key]
+        if str(value) not in allowed:
+            raise ConfigError(
+                f"`bloglint.feed.{key}` must be one of {', '.join(allowed)}, not `{value}`", source
+            )
+
+
 def feed_settings(site: Site) -> dict[str, Any]:
     """`bloglint: feed:` from _config.yml, e.g. `{xml_escape: jekyll4}`."""
     bloglint = site.config.get("bloglint")

@@ -25,8 +25,10 @@ from bloglint.feed import (
     feed_is_current,
     find_feed_template,
     source_date_epoch,
+    validate_settings,
     write_feed_atomically,
 )
+from bloglint.model import ConfigError
 from bloglint.site import load_site
 
 DATA = Path(__file__).parent / "data" / "feed"
@@ -392,3 +394,11 @@ def test_unchanged_site_reuses_the_whole_result_and_any_change_rebuilds(tmp_path
     (root / ".bloglint-cache" / "feed.json").write_text("{not json")
     assert cached_feed(root, build_time=BUILD_TIME) is None
     assert build_feed(load_site(root), build_time=BUILD_TIME).text == rebuilt.text
+
+
+def test_feed_settings_are_validated() -> None:
+    validate_settings({"xml_escape": "jekyll4"}, "_config.yml")
+    with pytest.raises(ConfigError, match="bloglint.feed.xml_escape"):
+        validate_settings({"xml_escape": "ruby3"}, "_config.yml")
+    with pytest.raises(ConfigError, match="unknown key `bloglint.feed.limit`"):
+        validate_settings({"limit": 3}, "_config.yml")
