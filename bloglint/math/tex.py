@@ -145,7 +145,7 @@ _TOKEN = re.compile(r"\\(?:[a-zA-Z]+|.?)|%[^\n]*|[ \t\r\n]+|[A-Za-z0-9]{2,}|.", 
 
 @dataclass(slots=True)
 class _Frame:
-    kind: str  # "top", "group", "arg" (command argument), "script", "env", "left"
+    kind: str  # "top", "group", "arg" (command argument), "script", "env", "left", "body"
     start: int
     name: str = ""  # environment name, or the command an argument belongs to
     align: bool = False  # `&` allowed directly here
