@@ -24,6 +24,7 @@ from pygments.token import (
     Error,
     Generic,
     Keyword,
+    Literal,
     Name,
     Number,
     Operator,
@@ -37,6 +38,7 @@ from bloglint.render.first_chars import first_chars
 
 S = r"[ \t\n\v\f\r]"  # Ruby \s
 W = r"[a-zA-Z0-9_]"  # Ruby \w
+NSP = r"[^ \t\n\v\f\r]"  # Ruby \S
 
 Callback = Callable[[Any, re.Match[str], LexerContext], Iterator[tuple[int, Any, str]]]
 
@@ -2298,6 +2300,151 @@ class IniLexer(RougeLexer):
 
 
 # ---------------------------------------------------------------------------------------------
+# tex, toml (rouge/lexers/tex.rb, toml.rb)
+
+TEX_COMMAND = rf"(?i)\\([a-z]+|{S}+|.)"
+
+
+class TexLexer(RougeLexer):
+    name = "tex"
+    aliases = ["tex", "TeX", "LaTeX", "latex"]
+
+    tokens = {
+        "general": [
+            (r"%.*$", Comment),
+            (r"[{}&_^]", Punctuation),
+        ],
+        "root": [
+            (r"\\\[", Punctuation, "displaymath"),
+            (r"\\\(", Punctuation, "inlinemath"),
+            (r"\$\$", Punctuation, "displaymath"),
+            (r"\$", Punctuation, "inlinemath"),
+            (r"\\(begin|end)\{.*?\}", Name.Tag),
+            (
+                rf"(\\verb)\b({NSP})(.*?)(\2)",
+                bygroups(Name.Builtin, Keyword.Pseudo, String.Other, Keyword.Pseudo),
+            ),
+            (TEX_COMMAND, Keyword, "command"),
+            include("general"),
+            (r"[^\\$%&_^{}]+", Text),
+        ],
+        "math": [
+            (TEX_COMMAND, Name.Variable),
+            include("general"),
+            (r"[0-9]+", Number),
+            (r"[-=!+*/()\[\]]", Operator),
+            (r"[^=!+*/()\[\]\\$%&_^{}0-9-]+", Name.Builtin),
+        ],
+        "inlinemath": [
+            (r"\\\)", Punctuation, "#pop"),
+            (r"\$", Punctuation, "#pop"),
+            include("math"),
+        ],
+        "displaymath": [
+            (r"\\\]", Punctuation, "#pop"),
+            (r"\$\$", Punctuation, "#pop"),
+            (r"\$", Name.Builtin),
+            include("math"),
+        ],
+        "command": [
+            (r"\[.*?\]", Name.Attribute),
+            (r"\*", Keyword),
+            default("#pop"),
+        ],
+    }
+
+
+TOML_ID = rf"(?:{NSP}+|\"[^\"]+\"|'[^']+')"
+
+
+def _toml_inline(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    ctx.stack.append("inline")
+    return zip((Name.Namespace, Text, Operator, Text, Punctuation), m.groups(), strict=True)
+
+
+def _toml_value(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+    ctx.stack.append("value")
+    return zip((Name.Property, Text, Punctuation), m.groups(), strict=True)
+
+
+class TomlLexer(RougeLexer):
+    name = "toml"
+    aliases = ["toml"]
+
+    tokens = {
+        "basic": [
+            (rf"{S}+", Text),
+            (r"#.*?$", Comment),
+            (r"(true|false)", Keyword.Constant),
+            (rf"({TOML_ID})({S}*)(=)({S}*)(\{{)", rule_cb(_toml_inline)),
+            # rouge's leading `(?<!=)` never sees the text before the scan position
+            (rf"{S}*\[{NSP}+\]", Name.Namespace),
+            (r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z", Literal.Date),
+            (
+                r"[+-]?[0-9]+(?:_[0-9]+)*\.[0-9]+(?:_[0-9]+)*(?:[eE][+-]?[0-9]+(?:_[0-9]+)*)?",
+                Number.Float,
+            ),
+            (r"[+-]?[0-9]+(?:_[0-9]+)*[eE][+-]?[0-9]+(?:_[0-9]+)*", Number.Float),
+            (r"[+-]?(?:nan|inf)", Number.Float),
+            (r"0x[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*", Number.Hex),
+            (r"0o[0-7]+(?:_[0-7]+)*", Number.Oct),
+            (r"0b[01]+(?:_[01]+)*", Number.Bin),
+            (r"[+-]?[0-9]+(?:_[0-9]+)*", Number.Integer),
+        ],
+        "root": [
+            include("basic"),
+            (rf"({TOML_ID})({S}*)(=)", rule_cb(_toml_value)),
+        ],
+        "value": [
+            (r"\n", Text, "#pop"),
+            include("content"),
+        ],
+        "content": [
+            include("basic"),
+            (rf"({TOML_ID})({S}*)(=)", bygroups(Name.Property, Text, Punctuation)),
+            (r'"""', String, "mdq"),
+            (r'"', String, "dq"),
+            (r"'''", String, "msq"),
+            (r"'", String, "sq"),
+            include("esc_str"),
+            (r",", Punctuation),
+            (r"\[", Punctuation, "array"),
+        ],
+        "dq": [
+            (r'"', String, "#pop"),
+            (r"\n", Error, "#pop"),
+            include("esc_str"),
+            (r'[^\\"\n]+', String),
+        ],
+        "mdq": [
+            (r'"""', String, "#pop"),
+            include("esc_str"),
+            (r'[^\\"]+', String),
+            (r'"+', String),
+        ],
+        "sq": [
+            (r"'", String, "#pop"),
+            (r"\n", Error, "#pop"),
+            (r"[^'\n]+", String),
+        ],
+        "msq": [
+            (r"'''", String, "#pop"),
+            (r"[^']+", String),
+            (r"'+", String),
+        ],
+        "esc_str": [(r'\\[0t\tn\n "\\r]', String.Escape)],
+        "array": [
+            include("content"),
+            (r"\]", Punctuation, "#pop"),
+        ],
+        "inline": [
+            include("content"),
+            (r"\}", Punctuation, "#pop"),
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
 # css (rouge/lexers/css.rb)
 
 CSS_ATTRIBUTES = frozenset(
@@ -2503,7 +2650,6 @@ class CssLexer(RougeLexer):
 
 ML_NAME_START = r"(?:[^\W\d]|[:_])"  # [\p{L}:_]
 ML_NAME_CHAR = r"[\w\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff:.\u00b7-]"  # noqa: E501  [\p{Word}\p{Cf}:.·-]
-NSP = r"[^ \t\n\v\f\r]"
 
 
 class XmlLexer(RougeLexer):
@@ -2707,6 +2853,8 @@ for _cls in (
     TypescriptLexer,
     DockerLexer,
     IniLexer,
+    TexLexer,
+    TomlLexer,
 ):
     for _alias in _cls.aliases:
         LEXERS[_alias] = _cls
