@@ -321,6 +321,29 @@ def to_text(value: object) -> str:
     return str(value)
 
 
+def escape_html(value: object) -> Any:
+    """Liquid's escape (Ruby's CGI.escapeHTML): `'` becomes `&#39;`."""
+    if value is None or is_undefined(value):
+        return value
+    text = to_text(value)
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+_ESCAPE_ONCE = re.compile(r"[\"><']|&(?!(?:[a-zA-Z]+|#\d+);)")
+_ESCAPE_ONCE_MAP = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+
+
+def escape_once(value: object) -> str:
+    """Liquid's escape_once: like escape, but existing entities stay."""
+    return _ESCAPE_ONCE.sub(lambda m: _ESCAPE_ONCE_MAP[m.group(0)], to_text(value))
+
+
 def cgi_escape(value: object) -> str:
     """Ruby's CGI.escape: spaces as `+`, everything but `A-Za-z0-9_.-~` percent-encoded."""
     return quote_plus(to_text(value), safe="~")
@@ -468,7 +491,6 @@ class DocumentDrop(Drop):
         "next",
         "previous",
         "draft",
-        "layout",
     )
 
     def __init__(self, renderer: JekyllLiquid, post: Post, index: int) -> None:
@@ -608,7 +630,7 @@ class SiteDrop(Drop):
                 for rel in getattr(site, "static_files", [])
             ]
         elif key == "related_posts":
-            value = renderer.post_drops[:10]
+            value = []  # only filled while a post itself renders
         elif key in site.config:
             value = site.config[key]
         else:
@@ -799,7 +821,11 @@ class _HighlightNode(liquid_ast.Node):
         return f"{{% highlight {self.markup} %}}{self.code}{{% endhighlight %}}"
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        return buffer.write(self.renderer.highlight_block(self.markup, self.code))
+        # Jekyll puts the converter's highlighter_prefix/suffix ("\n" for Markdown) around
+        # the block, so kramdown sees it as a block of its own.
+        prefix = to_text(context.resolve("highlighter_prefix", default=""))
+        suffix = to_text(context.resolve("highlighter_suffix", default=""))
+        return buffer.write(prefix + self.renderer.highlight_block(self.markup, self.code) + suffix)
 
     def children(self, static_context: Any, *, include_partials: bool = True) -> list[Any]:
         return []
@@ -955,6 +981,9 @@ class JekyllLiquid:
             "date_to_long_string": date_to_long_string,
             "xml_escape": lambda value: xml_escape(value, apos=apos),
             "cgi_escape": cgi_escape,
+            "escape": escape_html,
+            "h": escape_html,
+            "escape_once": escape_once,
             "uri_escape": uri_escape,
             "absolute_url": self.absolute_url,
             "relative_url": self.relative_url,
@@ -968,7 +997,10 @@ class JekyllLiquid:
             "jsonify": lambda value: json.dumps(
                 to_plain(value), ensure_ascii=False, separators=(",", ":"), default=str
             ),
-            "inspect": lambda value: json.dumps(to_plain(value), ensure_ascii=False, default=str),
+            # Jekyll: `xml_escape(input.inspect)`.
+            "inspect": lambda value: xml_escape(
+                json.dumps(to_plain(value), ensure_ascii=False, default=str), apos=apos
+            ),
             "where": _where,
             "where_exp": self._where_exp,
             "find": lambda items, prop, value: next(iter(_where(items, prop, value)), None),
@@ -1039,12 +1071,7 @@ class JekyllLiquid:
         if "{{" not in source and "{%" not in source:
             return source  # Liquid would copy it unchanged; skip the parse
         template = self.parse(source, relpath, first_line)
-        payload: dict[str, Any] = {
-            "site": self.site_drop,
-            "page": page if page is not None else {},
-            "jekyll": {"version": FLAVOURS[self.flavour], "environment": "production"},
-            "paginator": None,
-        }
+        payload = self.payload(page)
         if extra:
             payload.update(extra)
         self._where.append((relpath, first_line))
@@ -1067,6 +1094,15 @@ class JekyllLiquid:
             self._rendering = max(0, self._rendering - 1)
             self._where.pop()
 
+    def payload(self, page: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The variables Jekyll gives every template."""
+        return {
+            "site": self.site_drop,
+            "page": page if page is not None else {},
+            "jekyll": {"version": FLAVOURS[self.flavour], "environment": "production"},
+            "paginator": None,
+        }
+
     def markdown(self, text: str) -> str:
         """Convert Markdown (already through Liquid) to HTML, using the cache when there is one."""
         if self.cache is not None:
@@ -1080,6 +1116,12 @@ class JekyllLiquid:
         if self.cache is not None:
             self.cache.put(text, result)
         return result
+
+    def _converter_payload(self, post: Post) -> dict[str, str]:
+        # Jekyll's kramdown converter asks for "\n" around highlight blocks.
+        if self.is_markdown(post):
+            return {"highlighter_prefix": "\n", "highlighter_suffix": "\n"}
+        return {}
 
     def is_markdown(self, post: Post) -> bool:
         """Whether Jekyll converts this document with kramdown (`markdown_ext`)."""
@@ -1110,6 +1152,7 @@ class JekyllLiquid:
                     post.source.relpath,
                     first_line=post.source.body_line,
                     page=self.drop_for(post),
+                    extra=self._converter_payload(post),
                 )
             self._liquid[key] = body
         return self._liquid[key]
@@ -1190,6 +1233,7 @@ class JekyllLiquid:
                     post.source.relpath,
                     first_line=post.source.body_line,
                     page=self.drop_for(post),
+                    extra=self._converter_payload(post),
                 )
             self._excerpt[key] = self._convert_or_fail(post, text) if text else ""
         return self._excerpt[key]
@@ -1352,15 +1396,17 @@ class JekyllLiquid:
         if template is None:
             template = self.env.from_string(f"{{% if {expression} %}}1{{% endif %}}")
             self._expressions["where:" + expression] = template
-        return [item for item in values if template.render({variable: item}) == "1"]
+        payload = self.payload()
+        return [item for item in values if template.render({**payload, variable: item}) == "1"]
 
     def _group_by_exp(self, items: object, variable: str, expression: str) -> list[dict[str, Any]]:
         if not isinstance(items, (list, tuple)):
             return []
         template = self.env.from_string(f"{{{{ {expression} }}}}")
         groups: dict[str, list[Any]] = {}
+        payload = self.payload()
         for item in items:
-            groups.setdefault(template.render({variable: item}), []).append(item)
+            groups.setdefault(template.render({**payload, variable: item}), []).append(item)
         return [{"name": k, "items": v, "size": len(v)} for k, v in groups.items()]
 
 
