@@ -125,9 +125,19 @@ def _fences(body: str) -> list[tuple[int, int]]:
     return regions
 
 
+# Quick tests that let most posts skip the line pass: no indented line after a blank line
+# (indented code) and no line starting with a tag (raw HTML).
+# (A leading `\n` keeps the regexes fast: an `\A` alternative makes them try every position.)
+_MAYBE_INDENTED_CODE = re.compile(r"\n[ \t]*\n(?: {4}|\t)")
+_MAYBE_HTML_BLOCK = re.compile(r"\n {0,3}<[A-Za-z]")
+
+
 def _blocks(body: str, fences: list[tuple[int, int]]) -> _Blocks:
     """One pass over the lines outside fences: indented code and raw HTML blocks."""
     blocks = _Blocks(code=list(fences))
+    text = "\n\n" + body  # the first line counts as following a blank line
+    if not _MAYBE_INDENTED_CODE.search(text) and not _MAYBE_HTML_BLOCK.search(text):
+        return blocks
     fence_iter = iter(fences)
     next_fence = next(fence_iter, (-1, -1))
     pos = 0
