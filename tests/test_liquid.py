@@ -15,6 +15,7 @@ import pytest
 from bloglint.liquid import (
     JekyllLiquid,
     LiquidRenderError,
+    PageDrop,
     RenderCache,
     ruby_strftime,
     smartify,
@@ -372,3 +373,41 @@ def test_render_cache_reuses_html_and_survives_corruption(site: Site, tmp_path: 
     rebuilt.close()
     with sqlite3.connect(directory / "render.sqlite") as db:
         assert db.execute("select count(*) from html").fetchone() == (1,)
+
+
+def test_post_content_is_jekylls_html(site: Site) -> None:
+    """Liquid, highlight (with the "\\n" Markdown prefix/suffix), raw, then kramdown."""
+    html = JekyllLiquid(site, build_time=BUILD_TIME).post_content(site.posts[0])
+    assert html == (
+        "<p>go  tmpl \u2018\\n\u2019  abc\n"
+        "[hi there|42|Second &amp; \u201cquoted\u201d it\u2019s]</p>\n\n"
+        "<p>see /blog/2020/01/01/first.html</p>\n\n"
+        '<figure class="highlight"><pre><code class="language-ruby" data-lang="ruby">'
+        '<span class="k">def</span> <span class="nf">x</span>\n'
+        '  <span class="mi">1</span>\n'
+        '<span class="k">end</span></code></pre></figure>\n\n'
+        "<p>{{ kept }}</p>\n"
+    )
+
+
+def test_page_variables_and_escapes_match_jekyll(site: Site, tmp_path: Path) -> None:
+    (tmp_path / "probe.txt").write_text(
+        "---\ntitle: Probe page\n---\n"
+        "{{ page.url }}|{{ page.title }}|{{ page.path }}|{{ page.name }}|{{ page.dir }}\n"
+        "{{ site.posts[0].title | escape }}|{{ 'a &amp; <b>' | escape_once }}\n"
+        "{{ site.posts[0].title | inspect }}|{{ site.related_posts | size }}\n"
+        "{{ site.posts[0].collection }}|{{ site.posts[0].ext }}|{{ site.posts[0].name }}"
+        "|{{ site.posts[0].layout }}|{{ site.pages | size }}\n",
+        encoding="utf-8",
+    )
+    site = load_site(tmp_path)
+    renderer = renderer_for(site, flavour="jekyll4")
+    page = next(p for p in site.pages if p.relpath == "probe.txt")
+    out = renderer.render(page.body, page.relpath, page=PageDrop(renderer, page))
+    assert out.split("\n") == [
+        "/probe.txt|Probe page|probe.txt|probe.txt|/",
+        "Second &amp; &quot;quoted&quot; it&#39;s|a &amp; &lt;b&gt;",
+        "&quot;Second &amp; \\&quot;quoted\\&quot; it&apos;s&quot;|0",
+        "posts|.md|2020-01-02-second.md||1",
+        "",
+    ]
