@@ -11,6 +11,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,40 @@ def test_drafts_are_checked_when_jekyll_publishes_them(jekyll: str, tmp_path: Pa
     assert code != 0, output
     assert "bloglint: _drafts/second-walk.md" in output
     assert finding(output, "BL002").startswith(f"{LINK_LINE}:")
+
+
+def wait_for(log: Path, text: str, count: int = 1, timeout: float = 60) -> str:
+    """The log once `text` occurs `count` times in it (fails after `timeout` seconds)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        output = log.read_text("utf-8", errors="replace")
+        if output.count(text) >= count:
+            return output
+        assert time.monotonic() < deadline, f"no {count}× `{text}` after {timeout}s:\n{output}"
+        time.sleep(0.2)
+
+
+def test_watching_rebuilds_once_per_change(jekyll: str, tmp_path: Path) -> None:
+    # `jekyll serve` and `build --watch` rebuild on changes under the source; bloglint's own
+    # cache (in the source) must not count as one, or every build triggers the next.
+    root = make_site(tmp_path / "site", "packing-list")
+    log = tmp_path / "watch.log"
+    with log.open("w", encoding="utf-8") as sink:
+        watcher = subprocess.Popen(
+            [jekyll, "build", "--watch"],
+            cwd=root,
+            env=bloglint_env(),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(log, "Auto-regeneration: enabled")
+        (root / LINKING).write_text(linking_post("things-to-leave-behind"), encoding="utf-8")
+        wait_for(log, "...done in")
+        time.sleep(3)  # a rebuild triggered by that rebuild would start well within this
+        output = log.read_text("utf-8", errors="replace")
+    finally:
+        watcher.terminate()
+        watcher.wait(timeout=BUILD_TIMEOUT)
+    assert output.count("Regenerating:") == 1, output
+    assert output.count("bloglint: 2 files checked, no problems") == 2, output

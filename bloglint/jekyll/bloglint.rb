@@ -36,6 +36,9 @@ module Bloglint
       options = settings(site)
       argv = command(options) + ["check", "--site", site.source]
       argv << "--drafts" if site.show_drafts # `jekyll build --drafts` publishes them, so check them
+      # Jekyll's watcher (serve, build --watch) rebuilds on any change under the source that
+      # `exclude` does not name, and bloglint's cache lives there: writing it would rebuild forever.
+      argv << "--no-cache" if site.config["watch"]
       begin
         output, status = Open3.capture2e({ "NO_COLOR" => "1" }, *argv)
       rescue Errno::ENOENT, Errno::EACCES
