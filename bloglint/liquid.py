@@ -1383,6 +1383,14 @@ class JekyllLiquid:
         highlighted = highlight(code, lang, block=False)
         if highlighted is None:
             highlighted = html.escape(code, quote=False)
+        if "linenos" in parts[1:]:
+            # rouge's table formatter: a gutter of line numbers beside the code.
+            numbers = "".join(f"{n}\n" for n in range(1, code.count("\n") + 2))
+            highlighted = (
+                '<table class="rouge-table"><tbody><tr><td class="gutter gl">'
+                f'<pre class="lineno">{numbers}</pre></td><td class="code"><pre>'
+                f"{highlighted}\n</pre></td></tr></tbody></table>"
+            )
         return (
             f'<figure class="highlight"><pre><code class="language-{lang}" data-lang="{lang}">'
             f"{highlighted}</code></pre></figure>"

@@ -411,3 +411,20 @@ def test_page_variables_and_escapes_match_jekyll(site: Site, tmp_path: Path) -> 
         "posts|.md|2020-01-02-second.md||1",
         "",
     ]
+
+
+def test_highlight_linenos_and_unknown_language_match_jekyll(tmp_path: Path) -> None:
+    post = (
+        "---\ntitle: L\n---\n{% highlight python linenos %}\nx = 1\ny = 2\n{% endhighlight %}\n\n"
+        "{% highlight nosuchlang %}\na < b\n{% endhighlight %}\n"
+    )
+    site = load_site(write_site(tmp_path, {"_posts/2020-01-03-lines.md": post}))
+    assert JekyllLiquid(site, build_time=BUILD_TIME).post_content(site.posts[0]) == (
+        '\n<figure class="highlight"><pre><code class="language-python" data-lang="python">'
+        '<table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">1\n2\n'
+        '</pre></td><td class="code"><pre><span class="n">x</span> <span class="o">=</span> '
+        '<span class="mi">1</span>\n<span class="n">y</span> <span class="o">=</span> '
+        '<span class="mi">2</span>\n</pre></td></tr></tbody></table></code></pre></figure>\n\n'
+        '<figure class="highlight"><pre><code class="language-nosuchlang" '
+        'data-lang="nosuchlang">a &lt; b</code></pre></figure>\n\n'
+    )
