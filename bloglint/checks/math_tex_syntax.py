@@ -23,4 +23,4 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
         if issue.kind != "syntax" or id(formula) in reported:
             continue
         reported.add(id(formula))
-        yield issue_hit(formula, issue, f"{issue.message} in `{excerpt(formula.tex)}`")
+        yield issue_hit(formula, issue, f"{issue.message} (in `{excerpt(formula.tex)}`)")

@@ -16,10 +16,8 @@ _ENGINE_NAMES = {"mathjax2": "MathJax 2", "mathjax3": "MathJax 3", "katex": "KaT
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
     math = post_math(ctx)
-    engine = _ENGINE_NAMES.get(math.profile.engine, "any math engine")
+    engine = _ENGINE_NAMES.get(math.profile.engine)
+    who = f"{engine} does not define it" if engine else "no math engine defines it"
     for formula, issue in math.issues:
-        if issue.kind == "syntax":
-            continue
-        yield issue_hit(
-            formula, issue, f"{issue.message}: {engine} does not define it; check the spelling"
-        )
+        if issue.kind != "syntax":
+            yield issue_hit(formula, issue, f"{issue.message}: {who}; check the spelling")
