@@ -29,6 +29,7 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, Literal
 
 from bloglint.heading_ids import HeadingIdCounter
@@ -169,22 +170,19 @@ def _markdown() -> Any:
         parse_nptable,
         parse_table,
         table,
-        table_in_list,
-        table_in_quote,
     )
 
+    indent_code_fast = BlockParser._parse_indent_code_fast
     label_re = re.compile(r"\[(" + LINK_LABEL + r")\]")
 
     class _State(BlockState):
         """A block state that knows where its text came from."""
 
-        def __init__(self, parent: Any = None) -> None:
-            super().__init__(parent)
-            # (parent state, offset in parent.src of the parent line where our line 0 is, +lines)
-            self.origin: tuple[Any, int, int] | None = None
-            # containers being parsed in this state: [start offset of the next child, kind]
-            self.openers: list[list[Any]] = []
-            self._starts: list[int] | None = None
+        # (parent state, offset in parent.src of the parent line where our line 0 is, +lines)
+        origin: tuple[Any, int, int] | None = None
+        # containers being parsed in this state: [start offset of the next child, kind]
+        openers: list[list[Any]] | None = None
+        _starts: list[int] | None = None
 
         def child_state(self, src: str, lazy_line_starts: Any = None) -> Any:
             child = super().child_state(src, lazy_line_starts)
@@ -202,43 +200,38 @@ def _markdown() -> Any:
             return child
 
         def add_paragraph(self, text: str) -> None:
-            last = self.last_token()
-            if last and last["type"] == "paragraph":
-                last["text"] += text
-                segments = last["_seg"]
-                if segments[-1][0] + segments[-1][1] == self.cursor:
-                    segments[-1][1] += len(text)
-                else:
-                    segments.append([self.cursor, len(text)])
-            else:
-                self.tokens.append(
-                    {
-                        "type": "paragraph",
-                        "text": text,
-                        "_st": self,
-                        "_seg": [[self.cursor, len(text)]],
-                    }
-                )
+            tokens = self.tokens
+            if tokens:
+                last = tokens[-1]
+                if last["type"] == "paragraph":
+                    last["text"] += text
+                    segment = last["_seg"][-1]
+                    if segment[0] + segment[1] == self.cursor:
+                        segment[1] += len(text)
+                    else:
+                        last["_seg"].append([self.cursor, len(text)])
+                    return
+            tokens.append(
+                {"type": "paragraph", "text": text, "_st": self, "_seg": [[self.cursor, len(text)]]}
+            )
 
         def append_paragraph(self) -> int | None:
-            last = self.last_token()
-            if last and last["type"] == "paragraph":
+            tokens = self.tokens
+            if tokens and tokens[-1]["type"] == "paragraph":
                 pos = self.find_line_end()
-                self.add_paragraph(self.get_text(pos))
+                self.add_paragraph(self.src[self.cursor : pos])
                 return pos
             return None
 
         def line_starts(self) -> list[int]:
             if self._starts is None:
-                src = self.src
-                starts = [0]
-                find = src.find
-                pos = find("\n")
-                while pos >= 0:
-                    starts.append(pos + 1)
-                    pos = find("\n", pos + 1)
-                self._starts = starts
+                self._starts = _line_starts(self.src)
             return self._starts
+
+        def push_opener(self, start: int, kind: str) -> None:
+            if self.openers is None:
+                self.openers = []
+            self.openers.append([start, kind])
 
     def _stamp_new(state: Any, count: int, kind: str, **marks: Any) -> None:
         tokens = state.tokens
@@ -250,14 +243,14 @@ def _markdown() -> Any:
         state_cls = _State
 
         def parse_block_quote(self, m: Any, state: Any) -> Any:
-            state.openers.append([m.start(), "quote"])
+            state.push_opener(m.start(), "quote")
             try:
                 return super().parse_block_quote(m, state)
             finally:
                 state.openers.pop()
 
         def parse_list(self, m: Any, state: Any) -> Any:
-            state.openers.append([m.start(), "list"])
+            state.push_opener(m.start(), "list")
             try:
                 return super().parse_list(m, state)
             finally:
@@ -288,10 +281,14 @@ def _markdown() -> Any:
             return end
 
         def _parse_indent_code_fast(self, state: Any) -> Any:
-            start, count = state.cursor, len(state.tokens)
-            end = super()._parse_indent_code_fast(state)
+            # Called at every line start, so kept lean: the cursor still is the code's start.
+            end = indent_code_fast(self, state)
             if end is not None:
-                _stamp_new(state, count, "block_code", _start=start, _end=end)
+                last = state.tokens[-1]
+                if last["type"] == "block_code" and "_st" not in last:
+                    last["_st"] = state
+                    last["_start"] = state.cursor
+                    last["_end"] = end
             return end
 
         def parse_raw_html(self, m: Any, state: Any) -> Any:
@@ -348,7 +345,7 @@ def _markdown() -> Any:
         lines[0] = lines[0].lstrip(" \t")
         indent = re.compile(r"^ {1,%d}" % (len(m.group("footnote_lead")) + 4))  # noqa: UP031
         src = "\n".join([lines[0]] + [indent.sub("", line) for line in lines[1:]])
-        state.openers.append([m.start(), "footnote"])
+        state.push_opener(m.start(), "footnote")
         try:
             child = state.child_state(src if src.endswith("\n") else src + "\n")
         finally:
@@ -358,9 +355,7 @@ def _markdown() -> Any:
         return end
 
     class _InlineState(InlineState):
-        def __init__(self, env: Any) -> None:
-            super().__init__(env)
-            self.offset = 0  # where this state's src starts in the block's inline text
+        offset = 0  # where this state's src starts in the block's inline text
 
         def copy(self) -> Any:
             state = super().copy()
@@ -441,9 +436,10 @@ def _markdown() -> Any:
         return close + 2
 
     def _kramdown_gfm(md: Any) -> None:
+        # Tables and $$ blocks only at the top level, like mistune's defaults: inside lists and
+        # quotes their rows/lines stay paragraph text, whose links are found all the same, and
+        # every extra rule there slows down list parsing (the most expensive part).
         table(md)
-        table_in_quote(md)
-        table_in_list(md)
         md.block.register("table", None, _parse_table)
         md.block.register("nptable", None, _parse_nptable)
         strikethrough(md)
@@ -452,8 +448,6 @@ def _markdown() -> Any:
         md.block.register("ref_footnote", None, _parse_ref_footnote)
         md.after_render_hooks.clear()  # footnotes are parsed above, not re-rendered
         md.block.register("block_math", BLOCK_MATH_PATTERN, parse_block_math, before="list")
-        md.block.insert_rule(md.block.block_quote_rules, "block_math", before="list")
-        md.block.insert_rule(md.block.list_rules, "block_math", before="list")
         md.inline.register(
             "inline_math",
             r"\$\$(?P<display_math_text>(?:[^$\\]|\\.)*?)\$\$",
@@ -468,11 +462,42 @@ def _markdown() -> Any:
     return md
 
 
+_PLUS_ONE = (1).__add__
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where each line of `text` starts."""
+    starts = [0]
+    # All C-level iteration: each line's length plus its newline, accumulated.
+    starts.extend(accumulate(map(_PLUS_ONE, map(len, text.split("\n")))))
+    starts.pop()
+    return starts
+
+
 def _line_end(src: str, starts: list[int], index: int) -> int:
     """Offset of the end of line `index` (its '\\n', or the end of the text)."""
     if index + 1 < len(starts):
         return starts[index + 1] - 1
     return len(src)
+
+
+def _inline_to_root(state: Any, segments: list[list[int]]) -> Any:
+    """A function mapping an offset in a block's inline text to an offset in the body."""
+    if len(segments) == 1:
+        base = segments[0][0]
+        if state.origin is None:
+            return lambda offset: base + offset
+        return lambda offset: _to_root(state, base + offset)
+
+    def root(offset: int) -> int:
+        for seg_start, seg_len in segments:
+            if offset < seg_len:
+                return _to_root(state, seg_start + offset)
+            offset -= seg_len
+        last_start, last_len = segments[-1]
+        return _to_root(state, last_start + last_len + offset)
+
+    return root
 
 
 def _to_root(state: Any, offset: int) -> int:
@@ -563,6 +588,13 @@ def _scan_liquid(text: str) -> _Liquid:
 # HTML
 # --------------------------------------------------------------------------------------------
 
+# An inline link's destination: optional whitespace (one line break at most), then `<...>` or
+# a run without whitespace whose parentheses balance (one level here; deeper in
+# `_balanced_url_end`).
+_LINK_DESTINATION = re.compile(
+    r"[ \t]*(?:\n[ \t]*)?(?:<((?:[^<>\n\\]|\\.)*)>"
+    r"|((?:[^\s()\\]+|\\\S|\((?:[^\s()\\]+|\\\S)*\))*))"
+)
 _HTML_ITEM = re.compile(
     r"<!--(.*?)-->"
     r"|<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>",
@@ -585,20 +617,16 @@ class _Builder:
     """Runs the parse and turns stamped tokens into the Document's items."""
 
     def __init__(self, body: str, first_line: int) -> None:
-        text = body.replace("\r\n", "\n").replace("\r", "\n")
+        text = body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body
         self.text = text
         self.first_line = first_line
         self.liquid = _scan_liquid(text)
-        starts = [0]
-        pos = text.find("\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
-        self.starts = starts
+        self.starts = _line_starts(text)
         self.problems: list[str] = []
         self.heading_records: list[list[Any]] = []
-        self.links: list[tuple[int, int, Link]] = []
-        self.undefined: list[tuple[int, UndefinedReference]] = []
+        # (start, url offset, kind, image, url, text, label, title)
+        self.links: list[tuple[int, int, str, bool, str, str, str | None, str | None]] = []
+        self.undefined: list[tuple[int, str, str]] = []  # (start, label, text)
         self.code_spans: list[tuple[int, int, str]] = []
         self.code_blocks: list[tuple[int, int, str | None, bool, str]] = []
         self.comments: list[tuple[int, int, str]] = []
@@ -730,8 +758,11 @@ class _Builder:
 
     def paragraph_ial(self, token: dict[str, Any], previous: dict[str, Any] | None) -> bool:
         """A `{: #id}` line right after a heading sets its id (kramdown block IAL)."""
-        text = token["text"].strip("\n")
-        if "{:" not in text or "\n" in text:
+        text = token["text"]
+        if "{:" not in text:
+            return False
+        text = text.strip("\n")
+        if "\n" in text:
             return False
         m = _BLOCK_IAL_ID.match(text)
         if not m:
@@ -806,8 +837,7 @@ class _Builder:
         ref = self.env["ref_links"].get(key, {})
         if key not in self.definitions:
             self.definitions[key] = (url, url_root)
-        link = Link("definition", False, url, "", 0, 0, 0, 0, label=label, title=ref.get("title"))
-        self.links.append((start, url_root, link))
+        self.links.append((start, url_root, "definition", False, url, "", label, ref.get("title")))
 
     # ---- inline -----------------------------------------------------------------------------
 
@@ -815,36 +845,23 @@ class _Builder:
         self, state: Any, segments: list[list[int]], text: str
     ) -> list[dict[str, Any]]:
         """Inline-parse a block's text and record its items; returns the inline tokens."""
-        lead = len(text) - len(text.lstrip(_INLINE_STRIP))
         stripped = text.strip(_INLINE_STRIP)
         if not stripped:
             return []
-        if lead:
-            segments = _shift(segments, lead)
+        if text[0] in _INLINE_STRIP:
+            segments = _shift(segments, len(text) - len(text.lstrip(_INLINE_STRIP)))
         inline_state = self.inline.state_cls(self.env)
         inline_state.src = stripped
         tokens = self.inline.render(inline_state)
 
-        def root(offset: int) -> int:
-            for seg_start, seg_len in segments:
-                if offset < seg_len:
-                    return _to_root(state, seg_start + offset)
-                offset -= seg_len
-            last_start, last_len = segments[-1]
-            return _to_root(state, last_start + last_len + offset)
+        root = _inline_to_root(state, segments)
 
-        for undefined_at, label, link_text in self.env["_undefined"]:
+        for undefined_at, label, link_text in self.env["_undefined"] or ():
             at = root(undefined_at)
-            self.undefined.append(
-                (
-                    at,
-                    UndefinedReference(
-                        label, self.original(link_text, at, _bound(at, link_text)), 0, 0
-                    ),
-                )
-            )
+            self.undefined.append((at, label, self.original(link_text, at, _bound(at, link_text))))
         self.env["_undefined"].clear()
-        self.inline_tokens(tokens, stripped, root)
+        if "[" in stripped or "<" in stripped or "`" in stripped:
+            self.inline_tokens(tokens, stripped, root)
         return tokens
 
     def inline_tokens(self, tokens: list[dict[str, Any]], src: str, root: Any) -> None:
@@ -868,54 +885,24 @@ class _Builder:
         if "_auto" in token:
             url = token["_auto"]
             url_at = root(token["_pos"] + 1)
-            link = Link(
-                "autolink", False, self.original(url, url_at, url_at + len(url)), url, 0, 0, 0, 0
-            )
-            self.links.append((start, url_at, link))
+            url = self.original(url, url_at, url_at + len(url))
+            self.links.append((start, url_at, "autolink", False, url, url, None, None))
             return
         text = self.original(
             _plain_text(token["children"]), start, _bound(start, token.get("_textraw", ""))
         )
         if "label" in token:
             url, url_at = self.definitions.get(token["ref"], ("", start))
-            link = Link(
-                "reference", image, url, text, 0, 0, 0, 0, label=token["label"], title=title
-            )
-            self.links.append((start, url_at, link))
+            self.links.append((start, url_at, "reference", image, url, text, token["label"], title))
             return
-        close = token["_close"]
-        pos = close + 2
-        while pos < len(src) and src[pos] in " \t":
-            pos += 1
-        if pos < len(src) and src[pos] == "\n":
-            pos += 1
-            while pos < len(src) and src[pos] in " \t":
-                pos += 1
-        if src.startswith("<", pos):
-            url_start = pos + 1
-            url_end = src.find(">", url_start)
-        else:
-            url_start = url_end = pos
-            depth = 0
-            while url_end < len(src):
-                c = src[url_end]
-                if c in " \t\n\r\f":
-                    break
-                if c == "\\" and url_end + 1 < len(src):
-                    url_end += 2
-                    continue
-                if c == "(":
-                    depth += 1
-                elif c == ")":
-                    if depth == 0:
-                        break
-                    depth -= 1
-                url_end += 1
+        # The destination after `](`: mistune accepted it, so it is well formed; find its span.
+        m = _LINK_DESTINATION.match(src, token["_close"] + 2)
+        url_start, url_end = m.span(1) if m.group(1) is not None else m.span(2)
+        if url_end < len(src) and src[url_end] == "(":
+            url_end = _balanced_url_end(src, url_start)
         url_at = root(url_start)
         url = self.original(src[url_start:url_end], url_at, url_at + (url_end - url_start))
-        self.links.append(
-            (start, url_at, Link("inline", image, url, text, 0, 0, 0, 0, title=title))
-        )
+        self.links.append((start, url_at, "inline", image, url, text, None, title))
 
     def html(self, raw: str, root: Any) -> None:
         """Links, anchors and comments in a piece of raw HTML (a block, or one inline tag)."""
@@ -941,15 +928,14 @@ class _Builder:
                 value = self.original(value, value_at, value_at + len(value))
                 if name in ("href", "src"):
                     start = root(m.start())
-                    link = Link("html", name == "src" and tag == "img", value, "", 0, 0, 0, 0)
-                    self.links.append((start, value_at, link))
+                    image = name == "src" and tag == "img"
+                    self.links.append((start, value_at, "html", image, value, "", None, None))
                 elif name == "id" or (name == "name" and tag == "a"):
                     self.anchors.append((value_at, html.unescape(value)))
 
     def add_liquid_items(self) -> None:
         for kind, start, argument, argument_at in self.liquid.tag_links:
-            link = Link(kind, False, argument, "", 0, 0, 0, 0)  # type: ignore[arg-type]
-            self.links.append((start, argument_at, link))
+            self.links.append((start, argument_at, kind, False, argument, "", None, None))
 
     # ---- result -----------------------------------------------------------------------------
 
@@ -981,30 +967,20 @@ class _Builder:
             )
 
         links = []
-        for start, url_at, link in sorted(self.links, key=lambda item: (item[0], item[1])):
+        for start, url_at, kind, image, url, text, label, title in sorted(
+            self.links, key=_by_position
+        ):
             if hidden(start):
                 continue
             line, column = position(start)
             url_line, url_column = position(url_at)
             links.append(
-                Link(
-                    link.kind,
-                    link.image,
-                    link.url,
-                    link.text,
-                    line,
-                    column,
-                    url_line,
-                    url_column,
-                    link.label,
-                    link.title,
-                )
+                Link(kind, image, url, text, line, column, url_line, url_column, label, title)
             )
         undefined = []
-        for start, ref in sorted(self.undefined, key=lambda item: item[0]):
+        for start, label, text in sorted(self.undefined, key=_by_position):
             if not hidden(start):
-                line, column = position(start)
-                undefined.append(UndefinedReference(ref.label, ref.text, line, column))
+                undefined.append(UndefinedReference(label, text, *position(start)))
 
         def spans(items: list[tuple[int, int, str]], hide: bool) -> tuple[Span, ...]:
             result = []
@@ -1051,6 +1027,10 @@ class _Builder:
         )
 
 
+def _by_position(item: tuple[Any, ...]) -> tuple[int, int]:
+    return item[0], item[1] if isinstance(item[1], int) else 0
+
+
 def _bound(start: int, text: str) -> int:
     """A body offset safely past the end of an inline element that starts at `start`
     (its source can be longer than its text by container prefixes on each line)."""
@@ -1092,6 +1072,26 @@ def _cell_offsets(src: str, start: int, end: int) -> list[tuple[int, int]]:
             cell_start = pos + 1
         pos += 1
     return cells
+
+
+def _balanced_url_end(src: str, pos: int) -> int:
+    """End of a link destination with deeply nested parentheses (mistune's own scan)."""
+    depth = 0
+    while pos < len(src):
+        c = src[pos]
+        if c in " \t\n\r\f":
+            break
+        if c == "\\" and pos + 1 < len(src):
+            pos += 2
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        pos += 1
+    return pos
 
 
 def _escaped(src: str, pos: int, floor: int) -> bool:
