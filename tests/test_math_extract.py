@@ -188,3 +188,14 @@ def test_any_text_is_scanned_without_crashing(body: str, profile_name: str) -> N
             assert 3 <= line <= lines and column >= 1
     for problem in scan.problems:
         assert 3 <= problem.line <= lines and problem.column >= 1
+
+
+def test_windows_line_endings_read_like_unix_ones() -> None:
+    """kramdown turns CRLF into LF before parsing; blank lines with `\\r` still end paragraphs."""
+    body = "Intro `\\(a\n\nb\\)` text.\n\n    $$indented$$\n\n$$\nx = 1\n$$\n"
+    unix = extract_math(body, 1, PROFILES["code"])
+    windows = extract_math(body.replace("\n", "\r\n"), 1, PROFILES["code"])
+    assert [(f.tex.replace("\r", ""), f.line, f.display) for f in windows.formulas] == [
+        (f.tex, f.line, f.display) for f in unix.formulas
+    ]
+    assert [f.tex for f in unix.formulas] == ["\nx = 1\n"]

@@ -128,7 +128,7 @@ def _fences(body: str) -> list[tuple[int, int]]:
 # Quick tests that let most posts skip the line pass: no indented line after a blank line
 # (indented code) and no line starting with a tag (raw HTML).
 # (A leading `\n` keeps the regexes fast: an `\A` alternative makes them try every position.)
-_MAYBE_INDENTED_CODE = re.compile(r"\n[ \t]*\n(?: {4}|\t)")
+_MAYBE_INDENTED_CODE = re.compile(r"\n[ \t\r]*\n(?: {4}|\t)")
 _MAYBE_HTML_BLOCK = re.compile(r"\n {0,3}<[A-Za-z]")
 
 
@@ -200,7 +200,7 @@ def _html_end(body: str, start: int, tag: str) -> int:
         if depth <= 0:
             stop = body.find("\n", m.end())
             return len(body) if stop < 0 else stop
-    blank = re.compile(r"\n[ \t]*\n").search(body, start)
+    blank = _PARAGRAPH_BREAK.search(body, start)
     return blank.start() if blank else len(body)
 
 
@@ -305,7 +305,7 @@ def _find_end(text: str, pos: int, close: str) -> int:
 _ESCAPE = re.compile(r"\\([\\.*_+`<>()\[\]{}#!:|\"'$=\-~])")
 _CODE_RUN = re.compile(r"(?<!\\)`+")
 _KRAMDOWN_MATH = re.compile(r"(?<!\\)\$\$(.*?)\$\$", re.S)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 _INLINE_SKIP = re.compile(r"<!--.*?-->|<(pre|script|style|textarea)\b.*?</\1\s*>", re.S | re.I)
 _RAW = re.compile(r"{%-?\s*raw\s*-?%}.*?{%-?\s*endraw\s*-?%}", re.S)
 _BARE_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")  # a `|` no backslash escapes
