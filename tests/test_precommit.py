@@ -50,8 +50,13 @@ def pre_commit_command() -> list[str]:
 
 
 def clean_env(home: Path) -> dict[str, str]:
-    """The environment for git and pre-commit: no outer GIT_* variables, our PRE_COMMIT_HOME."""
+    """The environment for git and pre-commit: no outer GIT_* variables, our PRE_COMMIT_HOME.
+
+    The user's git configuration stays out too (a global core.hooksPath makes
+    `pre-commit install` refuse, commit.gpgsign would prompt).
+    """
     env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    env.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
     env["PRE_COMMIT_HOME"] = str(home)
     env.pop("PRE_COMMIT", None)  # set when pytest itself runs inside a hook
     return env
@@ -74,9 +79,12 @@ def git(repo: Path, env: dict[str, str], *args: str) -> str:
 def init_repo(repo: Path, env: dict[str, str]) -> None:
     repo.mkdir(parents=True, exist_ok=True)
     git(repo, env, "init", "-q")
+    set_identity(repo, env)
+
+
+def set_identity(repo: Path, env: dict[str, str]) -> None:
     git(repo, env, "config", "user.name", "bloglint tests")
     git(repo, env, "config", "user.email", "tests@bloglint.invalid")
-    git(repo, env, "config", "commit.gpgsign", "false")
 
 
 def commit_count(repo: Path, env: dict[str, str]) -> int:
@@ -106,27 +114,27 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> 
     """This checkout as pre-commit sees a hook repository: a commit of its working tree.
 
     pre-commit installs a hook from a commit (`rev`), so uncommitted edits to tracked files
-    are committed onto a clone, as `pre-commit try-repo` does; in a clean clone (CI) this is
-    just HEAD.
+    are committed onto a clone, as `pre-commit try-repo` does (untracked files are left out,
+    as there); in a clean clone (CI) this is just HEAD.
     """
-    head = run(["git", "rev-parse", "HEAD"], CHECKOUT, env)
+    # This checkout is read with the user's git configuration (safe.directory, say).
+    outer = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    head = run(["git", "rev-parse", "HEAD"], CHECKOUT, outer)
     if head.returncode != 0:
         pytest.fail(f"{CHECKOUT} is not a git checkout; pre-commit installs hooks from git repos")
-    tracked = run(["git", "ls-files", "--error-unmatch", HOOKS_MANIFEST.name], CHECKOUT, env)
+    tracked = run(["git", "ls-files", "--error-unmatch", HOOKS_MANIFEST.name], CHECKOUT, outer)
     assert tracked.returncode == 0, (
         f"{HOOKS_MANIFEST.name} is not tracked by git, so pre-commit cannot see it: commit it"
     )
     base = head.stdout.strip()
     shadow = tmp_path_factory.mktemp("hook-repo") / "bloglint"
-    git(CHECKOUT.parent, env, "clone", "-q", "--no-hardlinks", str(CHECKOUT), str(shadow))
+    git(CHECKOUT.parent, outer, "clone", "-q", "--no-hardlinks", str(CHECKOUT), str(shadow))
     git(shadow, env, "checkout", "-q", "--detach", base)
-    git(shadow, env, "config", "user.name", "bloglint tests")
-    git(shadow, env, "config", "user.email", "tests@bloglint.invalid")
-    git(shadow, env, "config", "commit.gpgsign", "false")
+    set_identity(shadow, env)
     diff = subprocess.run(
-        ["git", "diff", "--binary", base],
+        ["git", "diff", "--binary", "--no-color", "--no-ext-diff", base],
         cwd=CHECKOUT,
-        env=env,
+        env=outer,
         capture_output=True,
         check=True,
         timeout=COMMIT_TIMEOUT,
