@@ -103,6 +103,13 @@ def test_front_matter_switch_around_an_include(tmp_path: Path) -> None:
     assert profile.engine == "katex" and profile.opt_in_key == "katex"
 
 
+def test_page_or_site_switch(tmp_path: Path) -> None:
+    layout = "{% if page.mathjax or site.mathjax %}" + MATHJAX3 + "{% endif %}"
+    root = _site(tmp_path, {"_layouts/default.html": layout})
+    assert detect_profile(root, {}).opt_in_key == "mathjax"
+    assert detect_profile(root, {"mathjax": True}).opt_in_key is None
+
+
 def test_site_switch(tmp_path: Path) -> None:
     layout = "{% if site.mathjax %}" + MATHJAX3 + "{% else %}<p>no math</p>{% endif %}"
     root = _site(tmp_path, {"_layouts/default.html": layout})

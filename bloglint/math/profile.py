@@ -99,16 +99,19 @@ def _engine_at(text: str) -> tuple[str, int] | None:
     return None
 
 
-def _guard(text: str, offset: int) -> str | None:
+def _guard(text: str, offset: int, config: dict[str, Any]) -> str | None:
     """The `{% if page.KEY %}` condition around `offset`, as "page.KEY" / "site.KEY", if any."""
     stack: list[str | None] = []
     for m in _IF_PAGE.finditer(text, 0, offset):
         if m.group(1):
-            keys = _KEY.findall(m.group(2)) if m.group(1) == "if" else []
-            # `{% if page.math or site.math %}`: any variable decides; keep the first page one.
+            condition = m.group(2) if m.group(1) == "if" else ""
+            keys = _KEY.findall(condition)
             chosen = next((f"{s}.{k}" for s, k in keys if s in ("page", "layout")), None)
             if chosen is None and keys:
                 chosen = f"{keys[0][0]}.{keys[0][1]}"
+            # `{% if page.math or site.math %}` is always true when the site sets `math`.
+            if " or " in condition and any(s == "site" and config.get(k) for s, k in keys):
+                chosen = None
             stack.append(chosen)
         elif m.group(3).startswith(("endif", "endunless")):
             if stack:
@@ -240,7 +243,9 @@ def detect_profile(
             skip = _skips_code(text, "skipHtmlTags" if engine == "mathjax3" else "skipTags")
         if skip is not None:
             code = not skip
-        key = _guard(text, offset) or _guard_by_include(templates, relpath)
+        key = _guard(text, offset, jekyll_config) or _guard_by_include(
+            templates, relpath, jekyll_config
+        )
         opt_in = None
         if key:
             scope, name = key.split(".", 1)
@@ -272,7 +277,9 @@ def _without_html_comments(text: str) -> str:
     return re.sub(r"<!--.*?-->", lambda m: " " * len(m.group()), text, flags=re.S)
 
 
-def _guard_by_include(templates: list[tuple[str, str]], relpath: str) -> str | None:
+def _guard_by_include(
+    templates: list[tuple[str, str]], relpath: str, config: dict[str, Any]
+) -> str | None:
     """`{% if page.math %}{% include mathjax.html %}{% endif %}` in a layout guards the include."""
     if not relpath.startswith("_includes/"):
         return None
@@ -281,7 +288,7 @@ def _guard_by_include(templates: list[tuple[str, str]], relpath: str) -> str | N
         text = _without_html_comments(text)
         for m in _INCLUDE.finditer(text):
             if m.group(1) == name:
-                return _guard(text, m.start())
+                return _guard(text, m.start(), config)
     return None
 
 
