@@ -64,6 +64,14 @@ def test_mathjax2_with_code_typeset_dollars_and_macros(tmp_path: Path) -> None:
     assert profile.opt_in_key is None and profile.source == "_layouts/default.html"
 
 
+def test_ignore_class_that_matches_kramdown_code(tmp_path: Path) -> None:
+    layout = MATHJAX2_CODE.replace(
+        "processEscapes: true", "ignoreClass: 'highlighter-rouge|no-math'"
+    )
+    profile = detect_profile(_site(tmp_path, {"_layouts/default.html": layout}), {})
+    assert profile.engine == "mathjax2" and not profile.code
+
+
 def test_mathjax2_defaults(tmp_path: Path) -> None:
     layout = (
         '<script src="//cdn.mathjax.org/mathjax/latest/MathJax.js?config=TeX-AMS_HTML"></script>'

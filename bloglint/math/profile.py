@@ -159,6 +159,20 @@ def _skips_code(config: str, key: str) -> bool | None:
     return bool(re.search(r"""['"]code['"]""", m.group(1)))
 
 
+def _ignores_kramdown_code(config: str) -> bool:
+    """Whether `ignoreClass`/`ignoreHtmlClass` matches the classes kramdown gives code spans."""
+    m = re.search(r"""ignore(?:Html)?Class['"]?\s*:\s*(['"])(.*?)\1""", config)
+    if not m:
+        return False
+    try:
+        return (
+            re.search(m.group(2).replace("\\\\", "\\"), "language-plaintext highlighter-rouge")
+            is not None
+        )
+    except re.error:
+        return False
+
+
 def _boolean(config: str, key: str) -> bool | None:
     m = re.search(key + r"""['"]?\s*:\s*(true|false)""", config)
     return None if m is None else m.group(1) == "true"
@@ -243,6 +257,8 @@ def detect_profile(
             skip = _skips_code(text, "skipHtmlTags" if engine == "mathjax3" else "skipTags")
         if skip is not None:
             code = not skip
+        if code and _ignores_kramdown_code(text):
+            code = False
         key = _guard(text, offset, jekyll_config) or _guard_by_include(
             templates, relpath, jekyll_config
         )
