@@ -58,7 +58,6 @@ def make_site(root: Path, fragment: str, **config: object) -> Path:
         check=False,
     )
     assert installed.returncode == 0, installed.stderr
-    assert (root / "_plugins" / "bloglint.rb").is_file()
     return root
 
 
@@ -90,6 +89,7 @@ def finding(output: str, rule: str) -> str:
 
 def test_build_fails_on_a_broken_link_and_passes_once_fixed(jekyll: str, tmp_path: Path) -> None:
     root = make_site(tmp_path / "site", "what-to-wear")
+    assert (root / "_plugins" / "bloglint.rb").is_file()
     # Under LANG=C Ruby reads bloglint's UTF-8 output as ASCII; the plugin must cope.
     c_locale = bloglint_env(LC_ALL="C", LANG="C")
 
@@ -199,3 +199,13 @@ def test_watching_rebuilds_once_per_change(jekyll: str, tmp_path: Path) -> None:
         watcher.wait(timeout=BUILD_TIMEOUT)
     assert output.count("Regenerating:") == 1, output
     assert output.count("bloglint: 2 files checked, no problems") == 2, output
+
+
+def test_installed_into_a_custom_plugins_dir(jekyll: str, tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site", "what-to-wear", plugins_dir="ruby")
+
+    assert (root / "ruby" / "bloglint.rb").is_file()
+    assert not (root / "_plugins").exists()
+    code, output = build(jekyll, root)
+    assert code != 0, output  # Jekyll loaded it from there
+    assert finding(output, "BL002").startswith(f"{LINK_LINE}:")

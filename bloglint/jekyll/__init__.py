@@ -16,12 +16,27 @@ def plugin_source() -> str:
     return (Path(__file__).parent / PLUGIN_NAME).read_text(encoding="utf-8")
 
 
+def plugins_folder(root: Path) -> Path:
+    """The folder Jekyll loads `*.rb` plugins from: `plugins_dir`, `_plugins` by default.
+
+    PluginManager#plugins_path reads the default inside the source but any other value
+    relative to the folder `jekyll` runs in; bloggers run it in the site folder, where the
+    two agree. Of a list, the first folder is used.
+    """
+    from bloglint.jekyll_config import load_config
+
+    configured = load_config(root).get("plugins_dir")
+    if isinstance(configured, list):
+        configured = configured[0] if configured else None
+    return root / str(configured or "_plugins")
+
+
 def install_plugin(root: Path, *, force: bool = False) -> tuple[Path, bool]:
-    """Write the plugin to `<site>/_plugins/bloglint.rb`; returns (path, whether it changed).
+    """Write the plugin into the site's plugins folder; returns (path, whether it changed).
 
     A plugin file that differs from ours (edited by hand) is only replaced with `force`.
     """
-    target = root / "_plugins" / PLUGIN_NAME
+    target = plugins_folder(root) / PLUGIN_NAME
     text = plugin_source()
     if target.exists():
         current = target.read_text(encoding="utf-8", errors="replace")
