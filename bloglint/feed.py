@@ -215,6 +215,7 @@ _SKIP_DIRS = frozenset(
     }
 )
 _FEED_CACHE = "feed.json"
+_FEED_TEXT = "feed.txt"
 
 
 def site_fingerprint(root: Path, build_time: dt.datetime, flavour: str | None) -> str:
@@ -254,10 +255,15 @@ def _load_feed(root: Path, key: str) -> FeedResult | None:
         stored = json.loads((root / CACHE_DIR / _FEED_CACHE).read_text(encoding="utf-8"))
         if stored.get("key") != key:
             return None
+        # The text sits in its own file: reading it raw is ten times faster than JSON.
+        with open(root / CACHE_DIR / _FEED_TEXT, encoding="utf-8", newline="") as handle:
+            text = handle.read()
         data = stored["result"]
+        if len(text) != data["length"]:
+            return None  # the two files are from different runs
         return FeedResult(
             path=data["path"],
-            text=data["text"],
+            text=text,
             template=data["template"],
             problems=[Problem(*fields) for fields in data["problems"]],
             posts=data["posts"],
@@ -271,12 +277,13 @@ def _store_feed(root: Path, key: str, result: FeedResult) -> None:
 
     data = {
         "path": result.path,
-        "text": result.text,
+        "length": len(result.text),
         "template": result.template,
         "problems": [[p.path, p.line, p.column, p.kind, p.message] for p in result.problems],
         "posts": result.posts,
     }
     try:
+        write_feed_atomically(root / CACHE_DIR / _FEED_TEXT, result.text)
         write_feed_atomically(
             root / CACHE_DIR / _FEED_CACHE,
             json.dumps({"key": key, "result": data}, ensure_ascii=False),
