@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -286,3 +287,16 @@ def test_hooks_manifest_and_our_config_are_valid() -> None:
     hooks = {hook["id"]: hook for hook in yaml.safe_load(HOOKS_MANIFEST.read_text("utf-8"))}
     assert set(hooks) == {"bloglint", "bloglint-feed"}
     assert hooks["bloglint"]["entry"].split()[:2] == ["bloglint", "check"]
+
+
+@pytest.mark.parametrize("hook_id", ["bloglint", "bloglint-feed"])
+def test_hook_entries_are_commands_bloglint_accepts(hook_id: str) -> None:
+    from bloglint.cli import build_parser
+
+    hooks = {hook["id"]: hook for hook in yaml.safe_load(HOOKS_MANIFEST.read_text("utf-8"))}
+    program, *args = shlex.split(hooks[hook_id]["entry"])
+    assert program == "bloglint"
+    try:
+        build_parser().parse_args(args)
+    except SystemExit as exc:
+        pytest.fail(f"`{hooks[hook_id]['entry']}` is rejected by bloglint's CLI (exit {exc.code})")
