@@ -1031,6 +1031,7 @@ def build_feeds(
                             title_suffix=f" | {category.capitalize()}",
                         )
                     )
+                results.extend(_collection_feeds(site, renderer, feed_config.get("collections")))
                 tags = feed_config.get("tags")
                 if tags:
                     tag_names = sorted({t for p in site.posts for t in p.tags})
@@ -1051,6 +1052,31 @@ def build_feeds(
     finally:
         if render_cache is not None:
             render_cache.close()
+    return results
+
+
+def _collection_feeds(site: Site, renderer: JekyllLiquid, config: Any) -> list[FeedResult]:
+    """jekyll-feed's `feed.collections`: one feed per named collection (`/feed/<name>.xml`)."""
+    if isinstance(config, (list, tuple)):
+        config = {str(name): {} for name in config}
+    if not isinstance(config, Mapping):
+        return []
+    results = []
+    for name, meta in config.items():
+        meta = meta if isinstance(meta, Mapping) else {}
+        if name == "posts":
+            documents = list(site.posts)
+        else:
+            documents = [d for d in site.documents if d.collection == name]
+        results.append(
+            _render_jekyll_feed(
+                site,
+                renderer,
+                path=str(meta.get("path") or f"feed/{name}.xml"),
+                posts=documents,
+                title_suffix=f" | {str(name).capitalize()}" if name != "posts" else "",
+            )
+        )
     return results
 
 

@@ -402,3 +402,24 @@ def test_feed_settings_are_validated() -> None:
         validate_settings({"xml_escape": "ruby3"}, "_config.yml")
     with pytest.raises(ConfigError, match="unknown key `bloglint.feed.limit`"):
         validate_settings({"limit": 3}, "_config.yml")
+
+
+def test_collection_feeds(tmp_path: Path) -> None:
+    files = {
+        "_config.yml": (
+            "title: Site\nurl: https://c.example\ncollections:\n  notes:\n    output: true\n"
+            "feed:\n  collections: [notes]\n"
+        ),
+        "_notes/first-note.md": "---\ntitle: A note\ndate: 2021-02-03\n---\nNote body.\n",
+        "_posts/2021-01-01-post.md": "---\ntitle: A post\n---\nPost body.\n",
+    }
+    results = build_feeds(
+        load_site(write_site(tmp_path, files)), build_time=BUILD_TIME, cache=False
+    )
+    assert [r.path for r in results] == ["feed.xml", "feed/notes.xml"]
+    notes = parse(results[1].text)
+    assert notes.findtext(f"{ATOM}title") == "Site | Notes"
+    assert [e.findtext(f"{ATOM}title") for e in notes.findall(f"{ATOM}entry")] == ["A note"]
+    assert [e.findtext(f"{ATOM}id") for e in notes.findall(f"{ATOM}entry")] == [
+        "https://c.example/notes/first-note"
+    ]
