@@ -428,3 +428,24 @@ def test_highlight_linenos_and_unknown_language_match_jekyll(tmp_path: Path) -> 
         '<figure class="highlight"><pre><code class="language-nosuchlang" '
         'data-lang="nosuchlang">a &lt; b</code></pre></figure>\n\n'
     )
+
+
+def test_include_relative_dynamic_include_and_link(tmp_path: Path) -> None:
+    files = {
+        "_config.yml": "baseurl: /blog\n",
+        "_posts/snip.txt": "rel {{ include.x }} {{ page.title }}\n",
+        "_includes/dyn.html": "inc-{{ include.v }}\n",
+        "_posts/2020-01-01-first.md": "---\ntitle: First\n---\nx\n",
+        "_posts/2020-01-04-incl.md": (
+            "---\ntitle: Incl\ninc: dyn.html\n---\n"
+            'A {% include_relative snip.txt x="1" %}\n'
+            "B {% include {{ page.inc }} v=page.title %}\n"
+            "C [l]({% link _posts/2020-01-01-first.md %})\n"
+        ),
+    }
+    site = load_site(write_site(tmp_path, files))
+    post = next(p for p in site.posts if p.slug == "incl")
+    assert JekyllLiquid(site, build_time=BUILD_TIME).post_content(post) == (
+        "<p>A rel 1 Incl</p>\n\n<p>B inc-Incl</p>\n\n"
+        '<p>C <a href="/blog/2020/01/01/first.html">l</a></p>\n'
+    )
