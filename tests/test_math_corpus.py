@@ -110,3 +110,9 @@ def test_extraction_matches_the_engine_on_kramdown_output(name: str) -> None:
         assert source == rendered, post.relpath
         total += sum(source.values())
     assert total == {"daiwk": 2665, "karpathy": 80}[name]
+
+
+def test_mojombo_has_no_math_and_no_engine() -> None:
+    root = corpus_dir("mojombo")
+    assert detect_profile(root, load_site(root).config).engine == "none"
+    assert _findings("mojombo") == set()

@@ -11,7 +11,7 @@ Everything can be overridden in `bloglint: {math: {...}}`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,6 @@ class MathProfile:
     macros: frozenset[str] = frozenset()  # macros the engine configuration defines
     kramdown_math: bool = True  # kramdown turns $$..$$ into \(..\) / \[..\]
     source: str | None = None  # the file the engine was found in
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def tex_engine(self) -> Engine:
