@@ -715,7 +715,9 @@ def _mangling_reason(body: str, start: int, end: int, paragraph_start: int) -> s
             continue
         if ch == "\\":
             following = source[m.end() : m.end() + 1]
-            if following in ("", " ", "\t", "\n", "&"):
+            if following in ("\n", "\r"):
+                return "kramdown turns `\\\\` at the end of a line into `<br />`"
+            if following in ("", " ", "\t", "&"):
                 return "kramdown turns the line break `\\\\` into `\\`"
             continue
         if escaped_style and ch in "{}|":
