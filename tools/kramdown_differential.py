@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bloglint.render import render_markdown  # noqa: E402
-from bloglint.render.rouge_lexers import LEXERS  # noqa: E402
+from bloglint.render.lexers import LEXERS  # noqa: E402
 
 CONVERT = """
 require "jekyll"; require "json"; require "tmpdir"

@@ -6,7 +6,7 @@ consecutive tokens of one type and wraps each run in `<span class="shortname">`,
 `Text`. Token short names are Pygments' (they coincide with rouge's; rouge adds a few).
 
 Common languages are ported from rouge's own lexers to Pygments `ExtendedRegexLexer`s in
-`bloglint.render.rouge_lexers` (shell, python, c, cpp, make, perl, yaml, javascript, typescript,
+`bloglint.render.lexers` (shell, python, c, cpp, make, perl, yaml, javascript, typescript,
 ruby, json, diff, java, go, sql, console, xml, html, css, docker, ini), because rouge and Pygments
 tokenise differently (rouge's shell lexer marks `install ` with its trailing space as a builtin,
 for instance). Other languages rouge knows fall back to the Pygments lexer of the same name: the
@@ -74,11 +74,11 @@ def escape(text: str) -> str:
 @cache
 def _lexer(name: str) -> Any:
     """A lexer for a rouge name, `None` if rouge knows no such language."""
-    from bloglint.render import rouge_lexers
+    from bloglint.render import lexers
 
     if name in PLAINTEXT:
         return "plaintext"
-    ported = rouge_lexers.find(name)
+    ported = lexers.find(name)
     if ported is not None:
         return ported
     if name not in ROUGE_NAMES:

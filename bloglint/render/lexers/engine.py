@@ -1,0 +1,172 @@
+"""The engine under the rouge lexer ports: rouge's RegexLexer semantics on Pygments.
+
+rouge matches with Ruby's StringScanner, which treats the scan position as the start of the
+string: a lookbehind there sees nothing and a leading `\\b` only checks the next character. The
+ports therefore drop leading `\\b` and `(?<!...)` from rules (a rule's match always starts at
+the position).
+
+Each class follows the rouge lexer of the same name state by state and rule by rule, with Ruby's
+regex semantics spelled out (`\\s`, `\\w`, `\\d` are ASCII in Ruby; `[[:alpha:]]` is Unicode).
+Rules written as Ruby blocks become callbacks that may look at the match and change the state
+stack. `RougeLexer` runs the rules the way rouge does (no input preprocessing, an error token
+for a character no rule matches, at most five empty matches in a row).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+from pygments.lexer import ExtendedRegexLexer, LexerContext
+from pygments.token import (
+    Error,
+)
+from pygments.token import _TokenType as TokenType
+
+from bloglint.render.first_chars import first_chars
+
+S = r"[ \t\n\v\f\r]"  # Ruby \s
+
+W = r"[a-zA-Z0-9_]"  # Ruby \w
+
+NSP = r"[^ \t\n\v\f\r]"  # Ruby \S
+
+Callback = Callable[[Any, re.Match[str], LexerContext], Iterator[tuple[int, Any, str]]]
+
+
+def rule_cb(func: Callable[[Any, re.Match[str], LexerContext], Any]) -> Callback:
+    """A rouge rule block: `func` returns (token, value) pairs and may edit `ctx.stack`."""
+
+    def callback(lexer: Any, match: re.Match[str], ctx: LexerContext) -> Iterator[Any]:
+        pos = match.start()
+        for token, value in func(lexer, match, ctx) or ():
+            if value:
+                yield pos, token, value
+                pos += len(value)
+        ctx.pos = match.end()
+
+    return callback
+
+
+def pop(ctx: LexerContext, times: int = 1) -> None:
+    for _ in range(times):
+        if len(ctx.stack) > 1:
+            ctx.stack.pop()
+
+
+@cache
+def _rule_first_chars(rexmatch: Any) -> frozenset[str] | None:
+    return first_chars(rexmatch.__self__)
+
+
+MAX_NULL_SCANS = 5  # rouge: empty matches allowed in a row before a character is an error
+
+
+class RougeLexer(ExtendedRegexLexer):
+    """Shared behaviour: no input preprocessing, per-run state reset, rouge's error handling."""
+
+    flags = re.M
+    start_stack: tuple[str, ...] = ("root",)  # rouge's `start { push :state }`
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(stripnl=False, ensurenl=False, **options)
+
+    def reset(self) -> None:
+        """Clear per-run state (heredoc names, string delimiters...)."""
+
+    @property
+    def _candidates(self) -> dict[tuple[str, str], list[Any]]:
+        """Per class: (state, next character) -> the rules that can match there."""
+        cls = type(self)
+        if "_candidate_cache" not in cls.__dict__:
+            cls._candidate_cache = {}  # type: ignore[attr-defined]
+        return cls._candidate_cache  # type: ignore[attr-defined]
+
+    def get_tokens_unprocessed(self, text: str | None = None, context: Any = None) -> Any:
+        self.stack = list(self.start_stack)
+        self.reset()
+        return self.continue_tokens(text or "")
+
+    def continue_tokens(self, text: str) -> Any:
+        """rouge's `continue_lex`: lex more text from the state the last call left."""
+        ctx = LexerContext(text, 0, stack=self.stack)
+        tokendefs = self._tokens
+        candidates = self._candidates
+        end = ctx.end
+        null_steps = 0
+        while ctx.pos < end:
+            pos = ctx.pos
+            key = (ctx.stack[-1], text[pos])
+            rules = candidates.get(key)
+            if rules is None:
+                rules = candidates[key] = [
+                    rule
+                    for rule in tokendefs[key[0]]
+                    if (chars := _rule_first_chars(rule[0])) is None or key[1] in chars
+                ]
+            for rexmatch, action, new_state in rules:
+                m = rexmatch(text, pos, end)
+                if not m:
+                    continue
+                if action is not None:
+                    if type(action) is TokenType:
+                        yield pos, action, m.group()
+                        ctx.pos = m.end()
+                    else:
+                        yield from action(self, m, ctx)
+                if new_state is not None:
+                    if isinstance(new_state, tuple):
+                        for state in new_state:
+                            if state == "#pop":
+                                pop(ctx)
+                            elif state == "#push":
+                                ctx.stack.append(ctx.stack[-1])
+                            else:
+                                ctx.stack.append(state)
+                    elif isinstance(new_state, int):
+                        pop(ctx, -new_state)
+                    elif new_state == "#push":
+                        ctx.stack.append(ctx.stack[-1])
+                if m.end() > m.start():
+                    null_steps = 0
+                    break
+                null_steps += 1
+                if null_steps <= MAX_NULL_SCANS:
+                    break
+                null_steps = 0
+                yield ctx.pos, Error, text[ctx.pos]  # rouge gives up on this character
+                ctx.pos += 1
+                break
+            else:  # rouge yields the character as an error and keeps its state
+                yield ctx.pos, Error, text[ctx.pos]  # type: ignore[index]
+                ctx.pos += 1
+
+
+def recurse(lexer: Any, text: str) -> list[tuple[Any, str]]:
+    """rouge's `recurse`: lex `text` with a fresh lexer of the same language."""
+    return [(tok, val) for _, tok, val in type(lexer)().get_tokens_unprocessed(text)]
+
+
+def delegate(lexer: Any, text: str) -> list[tuple[Any, str]]:
+    """rouge's `delegate` to a lexer instance: it continues from its own state."""
+    return [(tok, val) for _, tok, val in lexer.continue_tokens(text)]
+
+
+def push_current(ctx: LexerContext) -> None:
+    ctx.stack.append(ctx.stack[-1])
+
+
+def goto(ctx: LexerContext, state: str) -> None:
+    ctx.stack[-1] = state
+
+
+def goto_with(token: Any, state: str) -> Callback:
+    """A rule that yields its match as `token` and replaces the top state (rouge's `goto`)."""
+
+    def func(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
+        goto(ctx, state)
+        return [(token, m.group(0))]
+
+    return rule_cb(func)
