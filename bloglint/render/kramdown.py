@@ -219,7 +219,7 @@ SPAN_START_RE = {
 }
 SPAN_START_RE["autolink"] = rx(AUTOLINK_START)
 SPAN_START_RE["html_entity"] = HTML_ENTITY_RE
-ALL_SPAN = [name for name, _, _ in SPAN_PARSERS]
+ALL_SPAN = tuple(name for name, _, _ in SPAN_PARSERS)
 _SPAN_SOURCE = {name: src for name, _, src in SPAN_PARSERS}
 _span_cache: dict[tuple[tuple[str, ...], str | None], re.Pattern[str]] = {}
 
@@ -487,6 +487,16 @@ BLOCK_PARSERS: list[tuple[str, re.Pattern[str]]] = [
     ("eob_marker", R_EOB),
     ("paragraph", R_PARAGRAPH_START),
 ]
+
+
+@cache
+def span_candidates(names: tuple[str, ...], first: str) -> tuple[int, ...]:
+    """Indexes (into `names`) of the span parsers that can start at the character `first`."""
+    return tuple(
+        index
+        for index, name in enumerate(names)
+        if (chars := first_chars(SPAN_START_RE[name])) is None or first in chars
+    )
 
 
 @cache
@@ -1471,7 +1481,7 @@ class KramdownParser:
             self.stack.append((self.tree, self.text_type))
         self.tree = el
         self.text_type = self.text_type if text_type is None else text_type
-        names = parsers or tuple(ALL_SPAN)
+        names = parsers or ALL_SPAN
         used_re = span_regex(names, stop_re)
         stop_pattern = rx(stop_re, re.S) if stop_re else None
         methods = self.span_method_lists.get(names)
@@ -1492,8 +1502,9 @@ class KramdownParser:
             if stop_pattern is not None and src.check(stop_pattern):
                 stop_found = stop_check() if stop_check else True
             processed = False
-            if not stop_found:
-                for pattern, method in methods:
+            if not stop_found and src.pos < len(src.s):
+                for index in span_candidates(names, src.s[src.pos]):
+                    pattern, method = methods[index]
                     if src.check(pattern):
                         method()
                         processed = True
