@@ -93,9 +93,15 @@ def _open_index(root: Path, enabled: bool) -> SiteIndex | None:
     from bloglint.index import SiteIndex
     from bloglint.jekyll_config import load_config
 
-    section = load_config(root).get("bloglint")
+    return SiteIndex(_cache_dir(root, load_config(root)))
+
+
+def _cache_dir(root: Path, jekyll_config: dict[str, Any]) -> Path:
+    from bloglint.config import DEFAULT_CACHE_DIR
+
+    section = jekyll_config.get("bloglint")
     folder = section.get("cache_dir") if isinstance(section, dict) else None
-    return SiteIndex(root / str(folder or ".bloglint-cache"))
+    return root / str(folder or DEFAULT_CACHE_DIR)
 
 
 def _selected(root: Path, paths: Sequence[str]) -> set[str] | None:
@@ -280,27 +286,33 @@ def cmd_feed(args: argparse.Namespace) -> int:
 
     root = _site_root([], args.site)
     site = _load(root)
-    build_time = feed.build_time_from(args.time)
+    try:
+        build_time = feed.build_time_from(args.time)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
     result = feed.build_feed(site, build_time=build_time)
     for problem in result.problems:
         _err(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}")
     if result.fatal:
-        _err("the feed was not written")
+        _err("bloglint: the feed was not written")
         return EXIT_FINDINGS
     target = root / result.path
+    # Without a fixed build time, the feed's own <updated> is "now": compare around it.
+    loose = build_time is None
     if args.check:
-        current = target.read_text(encoding="utf-8") if target.exists() else None
-        if current != result.text:
-            _err(f"{result.path} is out of date; run `bloglint feed` to regenerate it")
-            return EXIT_FINDINGS
-        return EXIT_OK
+        if feed.feed_is_current(target, result.text, ignore_updated=loose):
+            return EXIT_OK
+        _err(f"{result.path} is out of date; run `bloglint feed` to regenerate it")
+        return EXIT_FINDINGS
     if args.output == "-":
         _out(result.text)
         return EXIT_OK
     destination = Path(args.output) if args.output else target
+    if args.fail_on_change and feed.feed_is_current(destination, result.text, ignore_updated=loose):
+        return EXIT_OK
     feed.write_feed_atomically(destination, result.text)
-    _err(f"wrote {destination} ({len(result.entries)} entries)")
-    return EXIT_OK
+    _err(f"wrote {destination} ({result.posts} entries)")
+    return EXIT_FINDINGS if args.fail_on_change else EXIT_OK
 
 
 def cmd_jekyll_plugin(args: argparse.Namespace) -> int:
@@ -375,6 +387,12 @@ def build_parser() -> argparse.ArgumentParser:
     feed.add_argument("--output", "-o", help="write here instead of the feed's path; - for stdout")
     feed.add_argument(
         "--check", action="store_true", help="exit 1 when the feed on disk is out of date"
+    )
+    feed.add_argument(
+        "--fail-on-change",
+        action="store_true",
+        help="rewrite a stale feed and exit 1, as formatters do in pre-commit (the build time "
+        "alone is not a change)",
     )
     feed.add_argument(
         "--time", help="build time (ISO 8601 or Unix seconds); default SOURCE_DATE_EPOCH or now"

@@ -17,8 +17,16 @@ from bloglint.model import ConfigError, Severity
 
 # Sections validated by the subsystem that reads them; here they are only required to be mappings.
 SUBSYSTEM_SECTIONS = ("external", "math", "toc", "feed", "jekyll_plugin")
+# Jekyll already keeps its own cache here: it is left out of builds, ignored by
+# `jekyll serve`'s watcher, and in the .gitignore of most Jekyll sites.
+DEFAULT_CACHE_DIR = ".jekyll-cache/bloglint"
+
 # Each subsystem validates its own section (unknown keys are errors there too), lazily imported.
 SECTION_VALIDATORS = {
+    "external": "bloglint.external.settings:validate_settings",
+    "math": "bloglint.math.profile:validate_settings",
+    "toc": "bloglint.toc.analysis:toc_settings",
+    "feed": "bloglint.feed:validate_settings",
     "jekyll_plugin": "bloglint.jekyll:validate_settings",
 }
 TOP_LEVEL_KEYS = ("select", "ignore", "severity", "rules", "exclude", "fail_on", "cache_dir") + (
@@ -34,7 +42,7 @@ class LintConfig:
     options: dict[str, dict[str, Any]]  # rule id -> options (defaults merged)
     exclude: list[str] = field(default_factory=list)
     fail_on: Severity = Severity.WARNING
-    cache_dir: str = ".bloglint-cache"
+    cache_dir: str = DEFAULT_CACHE_DIR
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str = "_config.yml"
 
@@ -149,7 +157,7 @@ def load_lint_config(
         options=options,
         exclude=[str(p) for p in exclude],
         fail_on=fail_on,
-        cache_dir=str(raw.get("cache_dir", ".bloglint-cache")),
+        cache_dir=str(raw.get("cache_dir", DEFAULT_CACHE_DIR)),
         sections=sections,
         source=source,
     )

@@ -65,6 +65,9 @@ class SiteIndex:
     def _open(self) -> sqlite3.Connection | None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.path.parent / ".gitignore"
+            if not ignore.exists():  # never let the cache show up in the blog's `git status`
+                ignore.write_text("# made by bloglint; the whole folder is a cache\n*\n")
         except OSError:
             return None  # a read-only site: run without an index
         for attempt in range(2):
