@@ -98,3 +98,11 @@ def test_header_with_out_of_range_reference_is_a_clear_error() -> None:
     # In a paragraph Ruby writes invalid (6-byte) UTF-8 that no str can hold; we keep the
     # reference as written instead (a known, deliberate divergence).
     assert render_markdown("a &#99999999; b\n") == "<p>a &#99999999; b</p>\n"
+
+
+def test_deeply_nested_html_renders_or_fails_clearly() -> None:
+    # Each unclosed tag nests the rest of the block; kramdown handles a few thousand levels.
+    html = render_markdown("<div>\n" + "<font>x\n" * 400 + "end\n")
+    assert html.startswith("<div>\n<font>x\n<font>x\n") and html.count("</font>") == 400
+    with pytest.raises(KramdownError, match="nests too deeply"):
+        render_markdown("<div>\n" + "<font>x\n" * 20_000 + "end\n")

@@ -22,6 +22,7 @@ syntax_highlighter rouge with default_lang plaintext.
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from html.entities import name2codepoint
 from typing import Any
@@ -609,7 +610,8 @@ class KramdownParser:
                 parts.append(SMART_QUOTE_CHARS[child.value])
             elif child.type == "typographic_sym":
                 parts.append(
-                    {"laquo_space": "\u00ab ", "raquo_space": " \u00bb"}.get(
+                    # kramdown-parser-gfm writes these with a no-break space
+                    {"laquo_space": "\u00ab\u00a0", "raquo_space": "\u00a0\u00bb"}.get(
                         child.value, TYPOGRAPHIC_CHARS.get(child.value, "")
                     )
                 )
@@ -2353,6 +2355,7 @@ class KramdownMarkdown(mistune.Markdown):
 
 
 _markdown: KramdownMarkdown | None = None
+RECURSION_LIMIT = 20_000
 
 
 def render_markdown(text: str) -> str:
@@ -2370,5 +2373,16 @@ def render_markdown(text: str) -> str:
     if source.endswith("\n"):
         source = source[:-1]
     source += "\n"
-    html, _ = _markdown.parse(source)
+    # Unclosed HTML tags nest everything after them; Ruby copes with deeper nesting than
+    # Python's default recursion limit, so lift it while rendering.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, RECURSION_LIMIT))
+    try:
+        html, _ = _markdown.parse(source)
+    except RecursionError:
+        raise KramdownError(
+            "the Markdown nests too deeply to render (many unclosed HTML tags?)"
+        ) from None
+    finally:
+        sys.setrecursionlimit(limit)
     return html  # type: ignore[return-value]
