@@ -60,7 +60,7 @@ class LiquidRenderError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class LiquidIssue:
-    """A Liquid syntax error Jekyll only warns about; the bad markup rendered as ""."""
+    """A Liquid syntax error in `{{ }}` markup: Jekyll only warns, the markup renders as ""."""
 
     relpath: str
     line: int  # 1-based line in the file
@@ -913,6 +913,8 @@ class JekyllLiquid:
         self._issue_keys: set[tuple[str, int, int, str]] = set()
         self._where: list[tuple[str, int]] = []  # (relpath, first line) of what is being parsed
         self._rendering = 0
+        self._fatal: list[LiquidRenderError] = []  # syntax errors Jekyll does not forgive
+        self._source = ""  # the template being parsed
         self._content: dict[int, str] = {}
         self._liquid: dict[int, str] = {}
         self._excerpt: dict[int, str] = {}
@@ -1030,14 +1032,26 @@ class JekyllLiquid:
         relpath, first_line = self._where[-1] if self._where else ("", 1)
         line, column = 1, 1
         token = exc.token
+        message = str(exc.message if exc.message is not None else exc)
+        source, index = self._source, -1
         if token is not None and getattr(token, "start_index", -1) >= 0:
-            source = token.source
-            index = token.start_index
+            source, index = token.source, token.start_index
+        unclosed = re.match(r"expected tag end(\w+)", message)
+        if unclosed:  # point at the block that was never closed, not at the end
+            opening = list(re.finditer(r"\{%-?\s*" + unclosed.group(1) + r"\b", source))
+            index = opening[-1].start() if opening else index
+        if index >= 0:
             line = source.count("\n", 0, index) + 1
             column = index - (source.rfind("\n", 0, index) + 1) + 1
-        message = str(exc.message if exc.message is not None else exc)
         if self._rendering:
             raise LiquidRenderError(message, relpath, first_line + line - 1)
+        if not _inside_output(source, index):
+            # Only `{{ ... }}` markup is parsed leniently (a warning); a bad, unknown,
+            # stray or unclosed tag is a Liquid::SyntaxError that stops Jekyll's build.
+            self._fatal.append(
+                LiquidRenderError(f"liquid syntax error: {message}", relpath, first_line + line - 1)
+            )
+            return
         key = (relpath, first_line + line - 1, column, message)
         if key not in self._issue_keys:
             self._issue_keys.add(key)
@@ -1049,9 +1063,20 @@ class JekyllLiquid:
         """Parse a template, recording syntax errors as issues at file lines."""
         self._where.append((relpath, first_line))
         rendering, self._rendering = self._rendering, 0  # a nested parse only warns
+        fatal, self._fatal = self._fatal, []
+        outer_source, self._source = self._source, source
         try:
-            return self.env.from_string(source, name=relpath)
+            try:
+                template = self.env.from_string(source, name=relpath)
+            except LiquidError as err:  # unterminated `{{` or `{%`: the lexer gives up
+                self._on_error(err)
+                template = None
+            if self._fatal:
+                raise self._fatal[0]
+            return template
         finally:
+            self._fatal = fatal
+            self._source = outer_source
             self._rendering = rendering
             self._where.pop()
 
@@ -1426,6 +1451,15 @@ def _offset_zone(match: re.Match[str]) -> dt.tzinfo:
         return dt.timezone.utc
     delta = dt.timedelta(hours=int(match.group(3)), minutes=int(match.group(4)))
     return dt.timezone(-delta if match.group(2) == "-" else delta)
+
+
+def _inside_output(source: str, index: int) -> bool:
+    """Whether `index` lies inside an unclosed `{{ ... }}` (not a `{% ... %}` tag)."""
+    if index < 0:
+        return False
+    output = source.rfind("{{", 0, index + 1)
+    tag = source.rfind("{%", 0, index + 1)
+    return output > tag and "}}" not in source[output:index]
 
 
 def _date_string(value: dt.datetime, month: str, kind: str | None, style: str | None) -> str:

@@ -122,7 +122,9 @@ def test_generated_feed_is_always_valid_atom(
         )
         feed = check_atom(result.text)
         entries = feed.findall(f"{ATOM}entry")
-        assert len(entries) == min(len(site.posts), 10)
+        # A post Jekyll cannot render (e.g. an unclosed `{% raw %}`) is reported, not written.
+        failing = {p.path for p in result.problems if p.kind == "liquid-render"}
+        assert len(entries) == min(len(site.posts) - len(failing), 10)
         for entry in entries:
             title = entry.findtext(f"{ATOM}title") or ""
             # Escaped exactly once: a reader never sees entity text that was not written.

@@ -342,11 +342,34 @@ def test_invalid_timezone_name_means_utc(tmp_path: Path) -> None:
     )
 
 
-def test_syntax_error_in_a_template_is_an_issue_not_an_exception(site: Site) -> None:
+def test_bad_output_markup_is_a_warning(site: Site) -> None:
     renderer = renderer_for(site)
-    out = renderer.render("a\nb {% if %}x{% endif %} c", "atom.xml", first_line=5)
-    assert out == "a\nb  c"
+    out = renderer.render("a\nb {{ (x) }} c {{ 1 | plus: 2 }}", "atom.xml", first_line=5)
+    assert out == "a\nb  c 3"
     assert [(i.relpath, i.line) for i in renderer.issues] == [("atom.xml", 6)]
+
+
+# Each stops `jekyll build` with "Liquid Exception: Liquid syntax error (line N): ..."
+# (Unknown tag / 'if' tag was never closed / Variable '{{' was not properly terminated /
+# Syntax Error in tag 'if' / Tag '{%' was not properly terminated / wrong number of arguments).
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ok\n{% nosuchtag a %} after",
+        "ok\n{% if x %}never closed",
+        "ok\nopen {{ foo and more",
+        "ok\nstray {% endif %}",
+        "ok\nbad {% if %}x{% endif %}",
+        "ok\nunterminated {% if x",
+        "ok\nfine {{ 1 | plus: }}",
+    ],
+)
+def test_errors_jekyll_does_not_forgive_stop_the_build(site: Site, body: str) -> None:
+    renderer = renderer_for(site)
+    with pytest.raises(LiquidRenderError) as caught:
+        renderer.render(body, "_posts/x.md", first_line=4)
+    assert (caught.value.relpath, caught.value.line) == ("_posts/x.md", 5)
+    assert renderer.issues == []
 
 
 # ---------------------------------------------------------------- cache
