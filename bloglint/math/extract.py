@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from bloglint.math.profile import PARTNER, MathProfile
 
@@ -40,8 +39,7 @@ class _Lines:
         return self.first_line + index, offset - self.starts[index] + 1
 
 
-@dataclass(slots=True)  # not frozen: a post has thousands, and frozen __init__ is slow
-class Formula:
+class Formula(NamedTuple):
     """One formula as the engine receives it, and where it is in the file."""
 
     tex: str  # the TeX between the delimiters, as the engine sees it
@@ -50,7 +48,7 @@ class Formula:
     where: Where  # code span, Markdown text, raw HTML, or kramdown's own $$ math
     offset: int  # body offset of the opening delimiter
     anchors: tuple[tuple[int, int], ...]  # (offset in tex, body offset), ascending
-    lines: _Lines = field(repr=False, compare=False)
+    lines: _Lines
 
     @property
     def line(self) -> int:
@@ -71,18 +69,21 @@ class Formula:
         return self.lines.at(body_offset + offset - start)
 
 
-@dataclass(frozen=True, slots=True)
-class MathProblem:
+class MathProblem(NamedTuple):
     kind: ProblemKind
     line: int
     column: int
     message: str
 
 
-@dataclass(slots=True)
 class MathScan:
-    formulas: list[Formula] = field(default_factory=list)
-    problems: list[MathProblem] = field(default_factory=list)
+    """What `extract_math` found in one post."""
+
+    __slots__ = ("formulas", "problems")
+
+    def __init__(self) -> None:
+        self.formulas: list[Formula] = []
+        self.problems: list[MathProblem] = []
 
 
 # --- blocks -------------------------------------------------------------------------------
@@ -100,12 +101,14 @@ _HTML_START = re.compile(r" {0,3}<([A-Za-z][\w-]*)")
 _LIST_ITEM = re.compile(r"( {0,3})([*+-]|\d+[.)])([ \t]+|$)")
 
 
-@dataclass(slots=True)
 class _Blocks:
     """Body offsets of regions that are not Markdown text."""
 
-    code: list[tuple[int, int]] = field(default_factory=list)  # fenced/indented code: never math
-    html: list[tuple[int, int]] = field(default_factory=list)  # raw HTML blocks
+    __slots__ = ("code", "html")
+
+    def __init__(self, code: list[tuple[int, int]]) -> None:
+        self.code = code  # fenced and indented code: never math
+        self.html: list[tuple[int, int]] = []  # raw HTML blocks
 
 
 def _fences(body: str) -> list[tuple[int, int]]:
@@ -214,8 +217,7 @@ def _inside(regions: list[tuple[int, int]], offset: int) -> bool:
 # --- tex2jax ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Delims:
+class _Delims(NamedTuple):
     start: re.Pattern[str]
     ends: dict[str, tuple[str, bool]]  # opener -> (closer, display)
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Engine = Literal["mathjax2", "mathjax3", "katex", "unknown"]
 ENGINES: tuple[Engine, ...] = ("mathjax2", "mathjax3", "katex")
@@ -25,15 +24,15 @@ ENGINES: tuple[Engine, ...] = ("mathjax2", "mathjax3", "katex")
 IssueKind = Literal["syntax", "unknown-command", "unknown-environment"]
 
 
-@dataclass(frozen=True, slots=True)
-class TexIssue:
+# NamedTuples rather than dataclasses here and in extract.py: they are much cheaper to create
+# at import time, and every `bloglint check` imports these modules.
+class TexIssue(NamedTuple):
     kind: IssueKind
     offset: int  # index into the TeX string where the problem is seen
     message: str  # lowercase, offending text in backticks
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """What one engine (or, for "unknown", any engine) defines."""
 
     commands: frozenset[str]
@@ -143,16 +142,24 @@ _SPECIAL = frozenset(" \t\r\n%{}^_&#$\\'")
 _TOKEN = re.compile(r"\\(?:[a-zA-Z]+|.?)|%[^\n]*|[ \t\r\n]+|[A-Za-z0-9]{2,}|.", re.DOTALL)
 
 
-@dataclass(slots=True)
 class _Frame:
-    kind: str  # "top", "group", "arg" (command argument), "script", "env", "left", "body"
-    start: int
-    name: str = ""  # environment name, or the command an argument belongs to
-    align: bool = False  # `&` allowed directly here
-    pending: str = ""  # argument kinds still to read after this argument closes
-    sup: int = 0  # 0 none, 1 from primes only, 2 from ^
-    sub: bool = False
-    after_prime: bool = False
+    """An open group on the checker's stack, and the scripts of its current atom."""
+
+    __slots__ = ("kind", "start", "name", "align", "pending", "sup", "sub", "after_prime")
+
+    def __init__(
+        self, kind: str, start: int, name: str = "", align: bool = False, pending: str = ""
+    ) -> None:
+        self.kind = (
+            kind  # "top", "group", "arg" (command argument), "script", "env", "left", "body"
+        )
+        self.start = start
+        self.name = name  # environment name, or the command an argument belongs to
+        self.align = align  # `&` allowed directly here
+        self.pending = pending  # argument kinds still to read after this argument closes
+        self.sup = 0  # 0 none, 1 from primes only, 2 from ^
+        self.sub = False
+        self.after_prime = False
 
     def new_atom(self) -> None:
         self.sup, self.sub, self.after_prime = 0, False, False
