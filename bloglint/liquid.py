@@ -915,6 +915,8 @@ class JekyllLiquid:
         self._rendering = 0
         self._fatal: list[LiquidRenderError] = []  # syntax errors Jekyll does not forgive
         self._source = ""  # the template being parsed
+        self._lax_outputs: set[int] = set()  # where `{{` markup needs Ruby's lax reading
+        self._quiet = False
         self._content: dict[int, str] = {}
         self._liquid: dict[int, str] = {}
         self._excerpt: dict[int, str] = {}
@@ -1052,6 +1054,9 @@ class JekyllLiquid:
                 LiquidRenderError(f"liquid syntax error: {message}", relpath, first_line + line - 1)
             )
             return
+        self._lax_outputs.add(source.rfind("{{", 0, index + 1))
+        if self._quiet:
+            return
         key = (relpath, first_line + line - 1, column, message)
         if key not in self._issue_keys:
             self._issue_keys.add(key)
@@ -1065,6 +1070,7 @@ class JekyllLiquid:
         rendering, self._rendering = self._rendering, 0  # a nested parse only warns
         fatal, self._fatal = self._fatal, []
         outer_source, self._source = self._source, source
+        lax, self._lax_outputs = self._lax_outputs, set()
         try:
             try:
                 template = self.env.from_string(source, name=relpath)
@@ -1073,8 +1079,18 @@ class JekyllLiquid:
                 template = None
             if self._fatal:
                 raise self._fatal[0]
+            if self._lax_outputs:
+                # Ruby Liquid re-reads bad `{{ }}` markup leniently; do the same, quietly.
+                self._quiet = True
+                try:
+                    template = self.env.from_string(
+                        _lax_outputs(source, self._lax_outputs), name=relpath
+                    )
+                finally:
+                    self._quiet = False
             return template
         finally:
+            self._lax_outputs = lax
             self._fatal = fatal
             self._source = outer_source
             self._rendering = rendering
@@ -1451,6 +1467,61 @@ def _offset_zone(match: re.Match[str]) -> dt.tzinfo:
         return dt.timezone.utc
     delta = dt.timedelta(hours=int(match.group(3)), minutes=int(match.group(4)))
     return dt.timezone(-delta if match.group(2) == "-" else delta)
+
+
+# Ruby Liquid's lax Variable parser (Liquid 5 `Variable#lax_parse`), as regular expressions.
+_QUOTED = r"\"[^\"]*\"|'[^']*'"
+_FRAGMENT = rf"(?:{_QUOTED})|(?:[^\s,\|'\"]|(?:{_QUOTED}))+"
+_LOOKUP = re.compile(r"\[[^\[\]]*\]|[\w-]+\??")
+_FILTER_ARGS = re.compile(rf"(?::|,)\s*((?:\w+\s*:\s*)?(?:{_FRAGMENT}))")
+_LITERAL = re.compile(r"^(?:nil|null|true|false|blank|empty|-?\d+(?:\.\d+)?|\(\S+\.\.\S+\))$")
+
+
+def _lax_expression(markup: str) -> str:
+    markup = markup.strip()
+    if re.fullmatch(_QUOTED, markup) or _LITERAL.match(markup):
+        return markup
+    lookups = _LOOKUP.findall(markup)
+    if not lookups:
+        return "nil"
+    return lookups[0] + "".join(x if x.startswith("[") else "." + x for x in lookups[1:])
+
+
+def lax_output_markup(markup: str) -> str:
+    """What Ruby Liquid's lax parser makes of `{{ markup }}` it cannot read strictly."""
+    match = re.search(rf"({_FRAGMENT})(.*)", markup, re.DOTALL)
+    if not match:
+        return "nil"
+    parts = [_lax_expression(match.group(1))]
+    filters = re.search(r"\|\s*(.*)", match.group(2), re.DOTALL)
+    if filters:
+        for chunk in re.findall(rf"(?:\s+|{_FRAGMENT}|,)+", filters.group(1)):
+            name = re.search(r"\w+", chunk)
+            if not name:
+                continue
+            args = _FILTER_ARGS.findall(chunk)
+            parts.append(name.group(0) + (": " + ", ".join(args) if args else ""))
+    return " | ".join(parts)
+
+
+def _lax_outputs(source: str, starts: set[int]) -> str:
+    """`source` with the `{{ }}` at `starts` rewritten the lax way (same lines, same places)."""
+    pieces = []
+    position = 0
+    for start in sorted(i for i in starts if i >= 0):
+        end = source.find("}}", start + 2)
+        if end < 0 or start < position:
+            continue
+        inner = source[start + 2 : end]
+        left = "-" if inner.startswith("-") else ""
+        right = "-" if inner.endswith("-") else ""
+        markup = inner[len(left) : len(inner) - len(right)]
+        rewritten = lax_output_markup(markup)
+        pieces.append(source[position:start])
+        pieces.append(f"{{{{{left} {rewritten} {right}" + "\n" * markup.count("\n") + "}}")
+        position = end + 2
+    pieces.append(source[position:])
+    return "".join(pieces)
 
 
 def _inside_output(source: str, index: int) -> bool:

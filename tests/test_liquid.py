@@ -472,3 +472,38 @@ def test_include_relative_dynamic_include_and_link(tmp_path: Path) -> None:
         "<p>A rel 1 Incl</p>\n\n<p>B inc-Incl</p>\n\n"
         '<p>C <a href="/blog/2020/01/01/first.html">l</a></p>\n'
     )
+
+
+def test_bad_output_markup_is_read_leniently_like_ruby_liquid(site: Site, tmp_path: Path) -> None:
+    lines = [
+        "{{ page.title extra }}",
+        "{{ page.title | upcase extra }}",
+        '{{ "a" junk | upcase }}',
+        "{{ page.title,  }}",
+        '{{ page.title | append: "x" "y" }}',
+        "{{ - }}",
+        '{{ "a & b < c > d \\" e \' f" | xml_escape }}',
+        "{{.State.Pid}}|{{(index .spec.ports 0).nodePort}}|{{range .items}}",
+    ]
+    (tmp_path / "probe.txt").write_text(
+        "---\ntitle: P5\n---\n" + "\n".join(lines) + "\n", encoding="utf-8"
+    )
+    site = load_site(tmp_path)
+    renderer = renderer_for(site)
+    page = next(p for p in site.pages if p.relpath == "probe.txt")
+    out = renderer.render(
+        page.body, page.relpath, first_line=page.body_line, page=PageDrop(renderer, page)
+    )
+    # Labelled with Jekyll 4.3.1 (each line also gives a "Liquid Warning").
+    assert out.split("\n") == [
+        "P5",
+        "P5",
+        "A",
+        "P5",
+        "P5x",
+        "",
+        "a &amp; b &lt; c &gt; d \\",
+        "||",
+        "",
+    ]
+    assert sorted({i.line for i in renderer.issues}) == [4, 5, 6, 7, 8, 9, 10, 11]
