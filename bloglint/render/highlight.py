@@ -6,11 +6,12 @@ consecutive tokens of one type and wraps each run in `<span class="shortname">`,
 `Text`. Token short names are Pygments' (they coincide with rouge's; rouge adds a few).
 
 Common languages are ported from rouge's own lexers to Pygments `ExtendedRegexLexer`s in
-`bloglint.render.lexers` (shell, python, c, cpp, make, perl, yaml, javascript, typescript,
-ruby, json, diff, java, go, sql, console, xml, html, css, docker, ini), because rouge and Pygments
-tokenise differently (rouge's shell lexer marks `install ` with its trailing space as a builtin,
-for instance). Other languages rouge knows fall back to the Pygments lexer of the same name: the
-highlighting is sensible but usually not byte-identical to rouge's.
+`bloglint.render.lexers` (shell/bash, console, make, docker, python, c, cpp, csharp, java, kotlin,
+go, rust, swift, perl, ruby, r, lua, javascript, typescript, css, xml, html, json, yaml, toml,
+ini, diff, sql, tex), because rouge and Pygments tokenise differently (rouge's shell lexer marks
+`install ` with its trailing space as a builtin, for instance). Other languages rouge knows fall
+back to the Pygments lexer of the same name: the highlighting is sensible but usually not
+byte-identical to rouge's.
 """
 
 from __future__ import annotations

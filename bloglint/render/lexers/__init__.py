@@ -17,6 +17,7 @@ from bloglint.render.lexers.go import GoLexer
 from bloglint.render.lexers.java import JavaLexer
 from bloglint.render.lexers.javascript import JavascriptLexer, TypescriptLexer
 from bloglint.render.lexers.kotlin import KotlinLexer
+from bloglint.render.lexers.lua import LuaLexer
 from bloglint.render.lexers.make import MakeLexer
 from bloglint.render.lexers.perl import PerlLexer
 from bloglint.render.lexers.python import PythonLexer
@@ -49,6 +50,7 @@ LEXERS: dict[str, type[Any]] = {
         PerlLexer,
         RubyLexer,
         RLexer,
+        LuaLexer,
         JavascriptLexer,
         TypescriptLexer,
         CssLexer,
