@@ -106,3 +106,13 @@ def test_deeply_nested_html_renders_or_fails_clearly() -> None:
     assert html.startswith("<div>\n<font>x\n<font>x\n") and html.count("</font>") == 400
     with pytest.raises(KramdownError, match="nests too deeply"):
         render_markdown("<div>\n" + "<font>x\n" * 20_000 + "end\n")
+
+
+def test_ported_lexers_answer_to_rouge_names() -> None:
+    from bloglint.render.highlight import ROUGE_NAMES
+    from bloglint.render.lexers import LEXERS, find
+
+    assert set(LEXERS) <= ROUGE_NAMES
+    for name in ("shell", "bash", "python", "c++", "yaml", "js", "ts", "rs", "console"):
+        assert find(name) is not None, name
+    assert find("no-such-language") is None
