@@ -360,6 +360,12 @@ def _mask_build_time(text: str) -> str:
 
 def find_feed_template(site: Site) -> SourceFile | None:
     """The page Jekyll turns into the site's feed: an .xml/.atom/.rss page looping over posts."""
+    templates = find_feed_templates(site)
+    return templates[0] if templates else None
+
+
+def find_feed_templates(site: Site) -> list[SourceFile]:
+    """Every feed template of the site, the main one first (top level, usual names)."""
     candidates = [
         page
         for page in site.pages
@@ -375,7 +381,7 @@ def find_feed_template(site: Site) -> SourceFile | None:
         preferred = PREFERRED_NAMES.index(name) if name in PREFERRED_NAMES else len(PREFERRED_NAMES)
         return (name.count("/"), preferred, name)
 
-    return min(candidates, key=rank) if candidates else None
+    return sorted(candidates, key=rank)
 
 
 def output_path(site: Site, page: SourceFile) -> str:
@@ -1006,7 +1012,8 @@ def _entry_xml(
 def build_feeds(
     site: Site, *, build_time: dt.datetime | None, flavour: str | None = None, cache: bool = True
 ) -> list[FeedResult]:
-    """The main feed plus jekyll-feed's per-category / per-tag feeds (`feed.categories`, `feed.tags`)."""
+    """Every feed: all of the site's feed templates, or else the jekyll-feed style feed plus
+    its per-category, per-collection and per-tag feeds."""
     from bloglint.liquid import JekyllLiquid, RenderCache, to_text
 
     render_cache = RenderCache(site.root / CACHE_DIR) if cache else None
@@ -1015,6 +1022,8 @@ def build_feeds(
     )
     try:
         results = [build_feed(site, build_time=build_time, renderer=renderer)]
+        for template in find_feed_templates(site)[1:]:
+            results.append(_render_template_feed(site, renderer, template))
         if find_feed_template(site) is None:
             feed_config = site.config.get("feed")
             if isinstance(feed_config, Mapping):

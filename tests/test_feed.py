@@ -423,3 +423,20 @@ def test_collection_feeds(tmp_path: Path) -> None:
     assert [e.findtext(f"{ATOM}id") for e in notes.findall(f"{ATOM}entry")] == [
         "https://c.example/notes/first-note"
     ]
+
+
+def test_every_feed_template_is_rendered_main_one_first(tmp_path: Path) -> None:
+    root = template_site(tmp_path)
+    rss = "---\n---\n<rss><channel>{% for post in site.posts %}<item><title>{{ post.title }}</title></item>{% endfor %}</channel></rss>\n"
+    (root / "feeds").mkdir()
+    (root / "feeds" / "rss.xml").write_text(rss)
+    (root / "notes.xml").write_text("no front matter, {% for post in site.posts %}\n")
+    results = build_feeds(load_site(root), build_time=BUILD_TIME, cache=False)
+    assert [(r.path, r.template) for r in results] == [
+        ("atom.xml", "atom.xml"),
+        ("feeds/rss.xml", "feeds/rss.xml"),
+    ]
+    assert (
+        results[1].text
+        == "<rss><channel><item><title>Hello</title></item><item><title>Older</title></item></channel></rss>\n"
+    )
