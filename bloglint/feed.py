@@ -437,45 +437,24 @@ def _apply_layouts(
     site: Site, renderer: JekyllLiquid, page: SourceFile, drop: PageDrop, content: str
 ) -> str:
     """Wrap in the page's layout chain; a layout that does not exist (`nil`, `none`) is none."""
+    from bloglint.source import read_source
+
     layouts_dir = site.root / str(site.config.get("layouts_dir") or "_layouts")
+    layouts = {p.stem: p for p in sorted(layouts_dir.iterdir())} if layouts_dir.is_dir() else {}
     name = page.front_matter.get("layout")
     seen: set[str] = set()
-    while isinstance(name, str) and name and name not in seen:
+    while isinstance(name, str) and name in layouts and name not in seen:
         seen.add(name)
-        matches = sorted(layouts_dir.glob(f"{glob_escape(name)}.*")) if layouts_dir.is_dir() else []
-        if not matches:
-            break
-        layout_file = matches[0]
-        raw = layout_file.read_text(encoding="utf-8")
-        front, body, body_line = _split_front_matter(raw)
-        relpath = layout_file.relative_to(site.root).as_posix()
+        layout = read_source(layouts[name], layouts[name].relative_to(site.root).as_posix())
         content = renderer.render(
-            body,
-            relpath,
-            first_line=body_line,
+            layout.body,
+            layout.relpath,
+            first_line=layout.body_line,
             page=drop,
-            extra={"content": content, "layout": front},
+            extra={"content": content, "layout": layout.front_matter},
         )
-        name = front.get("layout")
+        name = layout.front_matter.get("layout")
     return content
-
-
-def glob_escape(name: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", name)
-
-
-def _split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
-    match = re.match(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", text, re.DOTALL | re.MULTILINE)
-    if not match:
-        return {}, text, 1
-    import yaml
-
-    try:
-        front = yaml.safe_load(match.group(1)[match.group(1).index("\n") + 1 :]) or {}
-    except yaml.YAMLError:
-        front = {}
-    body = text[match.end() :]
-    return (front if isinstance(front, dict) else {}), body, text.count("\n", 0, match.end()) + 1
 
 
 # --------------------------------------------------------------------------------------------

@@ -440,3 +440,22 @@ def test_every_feed_template_is_rendered_main_one_first(tmp_path: Path) -> None:
         results[1].text
         == "<rss><channel><item><title>Hello</title></item><item><title>Older</title></item></channel></rss>\n"
     )
+
+
+def test_feed_template_layouts_are_applied_like_jekyll(tmp_path: Path) -> None:
+    files = {
+        "_config.yml": "title: T\n",
+        "_layouts/wrap.xml": (
+            "---\nlayout: outer\nkind: inner\n---\n"
+            '<inner l="{{ layout.kind }}" p="{{ page.title }}">{{ content }}</inner>\n'
+        ),
+        "_layouts/outer.html": "---\nkind: outer\n---\n<outer>{{ content }}</outer>\n",
+        "feed.xml": (
+            "---\nlayout: wrap\ntitle: Feed\n---\n"
+            "{% for post in site.posts %}<e>{{ post.title }}</e>{% endfor %}\n"
+        ),
+        "_posts/2020-01-01-one.md": "---\ntitle: One\n---\nx\n",
+    }
+    result = build_feed(load_site(write_site(tmp_path, files)), build_time=BUILD_TIME, cache=False)
+    # Labelled with Jekyll 4.3.1.
+    assert result.text == '<outer><inner l="inner" p="Feed"><e>One</e>\n</inner>\n</outer>\n'
