@@ -39,6 +39,7 @@ _ADVICE: dict[str, str] = {
     "bom": "save the file as UTF-8 without BOM",
     "binary": "remove the NUL bytes, or move the file out of the site if it is not text",
     "empty": "write the post or delete the file",
+    "large": "keep large files under `assets/`, not among the posts",
     "unreadable": "check the file's permissions",
     "symlink-loop": "remove the link",
 }
