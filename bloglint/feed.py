@@ -163,15 +163,16 @@ def build_feed(
     converted post HTML in `<site>/.bloglint-cache/` between runs, and with a fixed build
     time the whole result, reused while no file of the site (or of bloglint) changes.
     """
+    cache_dir = site.root / cache_directory(site.config)
     key = None
     if cache and renderer is None and build_time is not None:
-        key = site_fingerprint(site.root, build_time, flavour)
-        hit = _load_feed(site.root, key)
+        key = site_fingerprint(site.root, build_time, flavour, cache_dir)
+        hit = _load_feed(cache_dir, key)
         if hit is not None:
             return hit
     from bloglint.liquid import JekyllLiquid, RenderCache
 
-    render_cache = RenderCache(site.root / CACHE_DIR) if cache and renderer is None else None
+    render_cache = RenderCache(cache_dir) if cache and renderer is None else None
     if renderer is None:
         renderer = JekyllLiquid(
             site,
@@ -195,8 +196,15 @@ def build_feed(
         for issue in renderer.issues
     ]
     if key is not None:
-        _store_feed(site.root, key, result)
+        _store_feed(cache_dir, key, result)
     return result
+
+
+def cache_directory(config: Mapping[str, Any]) -> str:
+    """`bloglint.cache_dir` from _config.yml (site-relative), `.bloglint-cache` by default."""
+    settings = config.get("bloglint")
+    value = settings.get("cache_dir") if isinstance(settings, Mapping) else None
+    return str(value or CACHE_DIR)
 
 
 # --------------------------------------------------------------------------------------------
@@ -205,7 +213,6 @@ def build_feed(
 _SKIP_DIRS = frozenset(
     {
         "_site",
-        CACHE_DIR,
         ".jekyll-cache",
         ".sass-cache",
         ".git",
@@ -218,17 +225,20 @@ _FEED_CACHE = "feed.json"
 _FEED_TEXT = "feed.txt"
 
 
-def site_fingerprint(root: Path, build_time: dt.datetime, flavour: str | None) -> str:
+def site_fingerprint(
+    root: Path, build_time: dt.datetime, flavour: str | None, cache_dir: Path
+) -> str:
     """Changes when any source file (name, size, mtime), bloglint's code or the inputs change."""
     import hashlib
 
     digest = hashlib.sha256(f"{build_time.isoformat()}|{flavour}".encode())
     package = Path(__file__).parent
-    for base, skip_top in ((package, False), (root, True)):
+    skip = {str(root / name) for name in _SKIP_DIRS} | {str(cache_dir)}
+    for base in (package, root):
         for directory, dirnames, filenames in os.walk(base):
-            if skip_top and directory == str(base):
-                dirnames[:] = [d for d in dirnames if d not in _SKIP_DIRS]
-            dirnames.sort()
+            dirnames[:] = sorted(
+                d for d in dirnames if d != "__pycache__" and os.path.join(directory, d) not in skip
+            )
             for name in sorted(filenames):
                 path = os.path.join(directory, name)
                 try:
@@ -240,23 +250,31 @@ def site_fingerprint(root: Path, build_time: dt.datetime, flavour: str | None) -
 
 
 def cached_feed(
-    root: Path, *, build_time: dt.datetime | None, flavour: str | None = None
+    root: Path,
+    *,
+    build_time: dt.datetime | None,
+    flavour: str | None = None,
+    cache_dir: str = CACHE_DIR,
 ) -> FeedResult | None:
-    """The last run's result when nothing changed since (no site loading at all), else None."""
+    """The last run's result when nothing changed since (no site loading at all), else None.
+
+    `cache_dir` is `bloglint.cache_dir` (site-relative) when the config sets it.
+    """
     if build_time is None:
         return None  # `site.time` is now: the output differs on every run
-    return _load_feed(root, site_fingerprint(root, build_time, flavour))
+    directory = root / cache_dir
+    return _load_feed(directory, site_fingerprint(root, build_time, flavour, directory))
 
 
-def _load_feed(root: Path, key: str) -> FeedResult | None:
+def _load_feed(cache_dir: Path, key: str) -> FeedResult | None:
     import json
 
     try:
-        stored = json.loads((root / CACHE_DIR / _FEED_CACHE).read_text(encoding="utf-8"))
+        stored = json.loads((cache_dir / _FEED_CACHE).read_text(encoding="utf-8"))
         if stored.get("key") != key:
             return None
         # The text sits in its own file: reading it raw is ten times faster than JSON.
-        with open(root / CACHE_DIR / _FEED_TEXT, encoding="utf-8", newline="") as handle:
+        with open(cache_dir / _FEED_TEXT, encoding="utf-8", newline="") as handle:
             text = handle.read()
         data = stored["result"]
         if len(text) != data["length"]:
@@ -272,7 +290,7 @@ def _load_feed(root: Path, key: str) -> FeedResult | None:
         return None  # absent or damaged: build normally
 
 
-def _store_feed(root: Path, key: str, result: FeedResult) -> None:
+def _store_feed(cache_dir: Path, key: str, result: FeedResult) -> None:
     import json
 
     data = {
@@ -283,9 +301,9 @@ def _store_feed(root: Path, key: str, result: FeedResult) -> None:
         "posts": result.posts,
     }
     try:
-        write_feed_atomically(root / CACHE_DIR / _FEED_TEXT, result.text)
+        write_feed_atomically(cache_dir / _FEED_TEXT, result.text)
         write_feed_atomically(
-            root / CACHE_DIR / _FEED_CACHE,
+            cache_dir / _FEED_CACHE,
             json.dumps({"key": key, "result": data}, ensure_ascii=False),
         )
     except OSError:
@@ -995,7 +1013,7 @@ def build_feeds(
     its per-category, per-collection and per-tag feeds."""
     from bloglint.liquid import JekyllLiquid, RenderCache, to_text
 
-    render_cache = RenderCache(site.root / CACHE_DIR) if cache else None
+    render_cache = RenderCache(site.root / cache_directory(site.config)) if cache else None
     renderer = JekyllLiquid(
         site, build_time=build_time, flavour=flavour or feed_flavour(site), cache=render_cache
     )

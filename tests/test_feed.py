@@ -459,3 +459,14 @@ def test_feed_template_layouts_are_applied_like_jekyll(tmp_path: Path) -> None:
     result = build_feed(load_site(write_site(tmp_path, files)), build_time=BUILD_TIME, cache=False)
     # Labelled with Jekyll 4.3.1.
     assert result.text == '<outer><inner l="inner" p="Feed"><e>One</e>\n</inner>\n</outer>\n'
+
+
+def test_cache_dir_setting_is_honoured(tmp_path: Path) -> None:
+    root = template_site(tmp_path)
+    config = root / "_config.yml"
+    config.write_text(config.read_text() + "bloglint:\n  cache_dir: .cache/bl\n")
+    first = build_feed(load_site(root), build_time=BUILD_TIME)
+    assert (root / ".cache" / "bl" / "render.sqlite").is_file()
+    assert not (root / ".bloglint-cache").exists()
+    hit = cached_feed(root, build_time=BUILD_TIME, cache_dir=".cache/bl")
+    assert hit is not None and hit.text == first.text
