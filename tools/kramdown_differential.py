@@ -45,7 +45,7 @@ PIECES = (
 <<|>>|&amp;|&nbsp;|&bogus;|*em*|**st**|_u_|a_b_c|`code`|``co`de``|[l](u)|[r]|[r]: http://x|![i](p)|
 <http://a>|[^1]|[^1]: note|~~del~~|end\|two  |||---|***|: def|term|{: .cls}|{:toc}|^|中文"引号"|
 - [ ] t|- [x] d|<div markdown="1">|<script>a<b</script>|&#150;|'90s|<< a >>|***abc***|*a*b*|
-[a](<b c>)|[a](b(c))|Term\n: Def|{::comment}x{:/}|\\(x\\)
+[a](<b c>)|[a](b(c))|Term\n: Def|{::comment}x{:/}|\\(x\\)|*[HTML]: Hyper Text|HTML and W3C|*[W3C]: Web|# HTML heading
 """.strip()
     .replace("\n", "")
     .split("|")

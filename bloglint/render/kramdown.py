@@ -484,6 +484,7 @@ BLOCK_PARSERS: list[tuple[str, re.Pattern[str]]] = [
     ("table", R_TABLE_START),
     ("footnote_definition", R_FOOTNOTE_DEF),
     ("link_definition", R_LINK_DEF),
+    ("abbrev_definition", rx(rf"{OPT_SPACE}\*\[(.+?)\]:(.*?)\n")),
     ("block_extensions", R_BLOCK_EXTENSIONS_START),
     ("eob_marker", R_EOB),
     ("paragraph", R_PARAGRAPH_START),
@@ -514,7 +515,9 @@ class KramdownParser:
     """kramdown's Parser::Kramdown + Parser::GFM, with Jekyll's options."""
 
     def __init__(self) -> None:
-        self.root = El("root", None, None, {"encoding": "UTF-8"})
+        self.root = El(
+            "root", None, None, {"encoding": "UTF-8", "abbrev_defs": {}, "abbrev_attr": {}}
+        )
         self.link_defs: dict[str, tuple[str, str | None, El | None]] = {}
         self.footnotes: dict[str, dict[str, Any]] = {}
         self.alds: dict[str, dict[str, Any]] = {}
@@ -535,10 +538,74 @@ class KramdownParser:
     def parse(self, source: str) -> El:
         self.parse_blocks(self.root, source)
         self.update_tree(self.root)
+        abbrev_attr = self.root.options["abbrev_attr"]
+        for key, eob in abbrev_attr.items():  # correct_abbreviations_attributes
+            abbrev_attr[key] = eob.attr
+        self.replace_abbreviations(self.root)
         for data in self.footnotes.values():
             self.update_tree(data["content"])
+            self.replace_abbreviations(data["content"])
         self.update_elements(self.root)
         return self.root
+
+    def parse_abbrev_definition(self) -> bool:
+        src = self.src
+        m = src.m
+        assert m is not None
+        src.pos = m.end()
+        abbrev_id, abbrev_text = m.group(1), m.group(2).strip(" \t\n\v\f\r\0")
+        self.tree.children.append(self.new_block_el("eob", "abbrev_def"))
+        self.root.options["abbrev_defs"][abbrev_id] = abbrev_text
+        self.root.options["abbrev_attr"][abbrev_id] = self.tree.children[-1]
+        return True
+
+    def replace_abbreviations(self, el: El, patterns: Any = None) -> None:
+        """Wrap defined abbreviations found in text (at ASCII word boundaries) in <abbr>."""
+        defs = self.root.options["abbrev_defs"]
+        if not defs:
+            return
+        if patterns is None:
+            keys = sorted(defs, key=len, reverse=True)  # Ruby's sort is not stable: ties rare
+            first = "|".join(re.escape(key) for key in keys)
+            patterns = (
+                re.compile(first),
+                re.compile(f"(?:{first})(?![a-zA-Z0-9_])"),
+                re.compile(f"(?=(?:[^a-zA-Z0-9_]|^)(?:{first})(?![a-zA-Z0-9_]))", re.M),
+            )
+        abbr_re, abbr_at_pos, boundary = patterns
+        new_children: list[El] = []
+        for child in el.children:
+            if child.type != "text" or el.options.get("content_model") == "raw":
+                self.replace_abbreviations(child, patterns)
+                new_children.append(child)
+                continue
+            text = child.value
+            if not abbr_re.search(text):
+                new_children.append(child)
+                continue
+            pos = 0
+            while True:
+                # Ruby's `^` also matches at the scan position.
+                if abbr_at_pos.match(text, pos):
+                    start = pos
+                else:
+                    m = boundary.search(text, pos)
+                    if m is None:
+                        break
+                    start = m.start()
+                piece = text[pos:start]
+                abbr = abbr_re.match(text, start)
+                if abbr is None:
+                    skip = re.compile(r"[^a-zA-Z0-9_]|^", re.M).match(text, start)
+                    start = skip.end() if skip else start
+                    piece = text[pos:start]
+                    abbr = abbr_re.match(text, start)
+                    assert abbr is not None
+                new_children.append(El("text", piece))
+                new_children.append(El("abbreviation", abbr.group(0)))
+                pos = abbr.end()
+            new_children.append(El("text", text[pos:]))
+        el.children = new_children
 
     def parse_blocks(self, el: El, text: str | None = None) -> bool:
         self.stack.append((self.tree, self.src, self.block_ial))
@@ -1958,6 +2025,8 @@ class KramdownRenderer(mistune.BaseRenderer):
         return self.render_root(root)
 
     def render_root(self, root: El) -> str:
+        self.abbrev_defs: dict[str, str] = root.options["abbrev_defs"]
+        self.abbrev_attr: dict[str, dict[str, Any]] = root.options["abbrev_attr"]
         self.stack = []
         self.footnotes = []
         self.footnotes_by_name = {}
@@ -2225,6 +2294,13 @@ class KramdownRenderer(mistune.BaseRenderer):
 
     def convert_smart_quote(self, el: El, indent: int) -> str:
         return SMART_QUOTE_CHARS[el.value]
+
+    def convert_abbreviation(self, el: El, indent: int) -> str:
+        attr = dict(self.abbrev_attr[el.value])
+        title = self.abbrev_defs[el.value]
+        if title:
+            attr["title"] = title
+        return f"<abbr{html_attributes(attr)}>{el.value}</abbr>"
 
     def convert_math(self, el: El, indent: int) -> str:
         value = escape_html(el.value)
