@@ -2109,7 +2109,27 @@ class KramdownRenderer(mistune.BaseRenderer):
     def convert_p(self, el: El, indent: int) -> str:
         if el.options.get("transparent"):
             return self.inner(el, indent)
+        if (
+            len(el.children) == 1
+            and el.children[0].type == "img"
+            and "standalone" in ((el.children[0].options.get("ial") or {}).get("refs") or [])
+        ):
+            return self.convert_standalone_image(el, indent)
         return self.block_html("p", el.attr, self.inner(el, indent), indent)
+
+    def convert_standalone_image(self, el: El, indent: int) -> str:
+        """`![alt](src){:standalone}` alone in a paragraph becomes a <figure>."""
+        figure_attr = dict(el.attr)
+        image_attr = dict(el.children[0].attr)
+        for key in ("class", "id"):
+            if key in image_attr and key not in figure_attr:
+                figure_attr[key] = image_attr.pop(key)
+        pad = " " * (indent + self.indent)
+        body = (
+            f"{pad}<img{html_attributes(image_attr)} />\n"
+            f"{pad}<figcaption>{image_attr.get('alt')}</figcaption>\n"
+        )
+        return self.indented_block_html("figure", figure_attr, body, indent)
 
     def convert_codeblock(self, el: El, indent: int) -> str:
         attr = dict(el.attr)
