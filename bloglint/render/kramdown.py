@@ -565,7 +565,7 @@ class KramdownParser:
         if not defs:
             return
         if patterns is None:
-            keys = sorted(defs, key=len, reverse=True)  # Ruby's sort is not stable: ties rare
+            keys = sorted(defs, key=len, reverse=True)  # equal lengths never overlap: ties are moot
             first = "|".join(re.escape(key) for key in keys)
             patterns = (
                 re.compile(first),
