@@ -384,48 +384,82 @@ def array_to_sentence_string(items: object, connector: str = "and") -> str:
     return f"{', '.join(words[:-1])}, {connector} {words[-1]}"
 
 
-_SMART_RULES = (
-    (re.compile(r"---"), "\u2014"),
-    (re.compile(r"--"), "\u2013"),
-    (re.compile(r"\.\.\."), "\u2026"),
-)
-
-
 def smartify(value: object) -> str:
-    """Jekyll's smartify (kramdown's SmartyPants input): typographic dashes and quotes as HTML.
+    """Jekyll's smartify: kramdown's SmartyPants parser (smart quotes, dashes, ellipses, « »)
+    over the text, HTML tags and entities passed through, the rest escaped as HTML.
 
-    Tags and entities pass through; a bare `&`, `<` not starting a tag, `>` are escaped like
-    kramdown's HTML converter does.
+    Uses the kramdown port's own quote rules and symbol tables.
     """
+    from bloglint.render import kramdown as k
+
     text = to_text(value)
     out: list[str] = []
-    for part in re.split(r"(<[^>]*>|&[#a-zA-Z0-9]+;)", text):
-        if not part:
-            continue
-        if part.startswith("<") or (part.startswith("&") and part.endswith(";")):
-            out.append(part)
-            continue
-        for pattern, replacement in _SMART_RULES:
-            part = pattern.sub(replacement, part)
-        part = _smart_quotes(part, out[-1][-1:] if out else "")
-        out.append(part.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    position = 0
+    while position < len(text):
+        match = _smarty_start().search(text, position)
+        if match is None:
+            out.append(_escape_text(text[position:]))
+            break
+        out.append(_escape_text(text[position : match.start()]))
+        position = match.start()
+        kind = match.lastgroup
+        if kind == "quote":
+            for pattern, substitutions in k.SQ_RULES:
+                rule = pattern.match(text, position)
+                if rule is None:
+                    continue
+                for item in substitutions:
+                    if isinstance(item, int):
+                        out.append(_escape_text(rule.group(item) or ""))
+                    else:
+                        quote = rule.group(int(item[-1])) if item[-1].isdigit() else ""
+                        out.append(k.SMART_QUOTE_CHARS[k.SQ_SUBSTS.get((item, quote), item)])
+                position = rule.end()
+                break
+        elif kind == "symbol":
+            name = k.TYPOGRAPHIC_SYMS[match.group()]
+            out.append(name if name.startswith("&") else k.TYPOGRAPHIC_CHARS[name])
+            position = match.end()
+        elif kind == "entity":  # entity_output: as_char, like kramdown's converter
+            reference = match.group()[1:-1]
+            try:
+                if reference.startswith("#x"):
+                    parsed = k.entity(int(reference[2:], 16))
+                elif reference.startswith("#"):
+                    parsed = k.entity(int(reference[1:]))
+                else:
+                    parsed = k.entity(reference)
+                out.append(k.entity_to_str(parsed, match.group()))
+            except (KeyError, ValueError):
+                out.append("&amp;" + match.group()[1:])
+            position = match.end()
+        else:  # an HTML tag: kept as written
+            out.append(match.group())
+            position = match.end()
     return "".join(out)
 
 
-def _smart_quotes(text: str, before: str) -> str:
-    # kramdown: a quote closes when the preceding character is not whitespace or `[{(-`.
-    result: list[str] = []
-    prev = before
-    for ch in text:
-        if ch in "'\"":
-            opening = prev == "" or prev.isspace() or prev in "[{(-\u2013\u2014"
-            if ch == "'":
-                ch = "\u2018" if opening else "\u2019"
-            else:
-                ch = "\u201c" if opening else "\u201d"
-        result.append(ch)
-        prev = ch
-    return "".join(result)
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_SMARTY: re.Pattern[str] | None = None
+
+
+def _smarty_start() -> re.Pattern[str]:
+    """Where the next SmartyPants span starts (kramdown's span parser order)."""
+    global _SMARTY
+    if _SMARTY is None:
+        from bloglint.render import kramdown as k
+
+        _SMARTY = re.compile(
+            f"(?P<quote>{k.SMART_QUOTES_RE})"
+            r"|(?P<entity>&(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);)"
+            f"|(?P<symbol>{k.TYPOGRAPHIC_SYMS_RE})"
+            r"|(?P<html></?[a-zA-Z][^<>]*>)",
+            re.MULTILINE,
+        )
+    return _SMARTY
 
 
 # --------------------------------------------------------------------------------------------

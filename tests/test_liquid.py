@@ -138,12 +138,32 @@ def test_strip_html_keeps_entities_and_drops_scripts() -> None:
     assert strip_html(html) == "a bd &amp; e"
 
 
-def test_smartify_like_kramdown_smartypants() -> None:
-    text = '"Hello" -- it\'s... a & b --- c <b>x</b> &amp;'
-    assert (
-        smartify(text)
-        == "\u201cHello\u201d \u2013 it\u2019s\u2026 a &amp; b \u2014 c <b>x</b> &amp;"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"Hello" -- it\'s... a & b --- c <b>x</b> &amp;',
+            "\u201cHello\u201d \u2013 it\u2019s\u2026 a &amp; b \u2014 c <b>x</b> &amp;",
+        ),
+        (
+            '包括"%s"(字符串) 和\'引号\' 会有"..."，因此',
+            "包括\u201d%s\u201d(字符串) 和\u2019引号\u2019 会有\u201d\u2026\u201c，因此",
+        ),
+        (
+            'He said "hello" and \'hi\', it\'s -- "x" (p"q") ["b"] -"d"',
+            "He said \u201chello\u201d and \u2018hi\u2019, it\u2019s \u2013 \u201cx\u201d "
+            "(p\u201dq\u201d) [\u201cb\u201d] -\u201cd\u201d",
+        ),
+        (
+            "the '90s, rock 'n' roll, 5'10\" tall, x << y >> z, a <b>\"t\"</b> &amp; &copy; & < >",
+            "the \u201990s, rock \u2018n\u2019 roll, 5\u201910\u201d tall, x \u00ab\u00a0y\u00a0\u00bb z, "
+            "a <b>\u201ct\u201d</b> &amp; \u00a9 &amp; &lt; &gt;",
+        ),
+    ],
+)
+def test_smartify_is_kramdowns_smartypants(text: str, expected: str) -> None:
+    # Labelled with Jekyll 4.3.1's smartify filter.
+    assert smartify(text) == expected
 
 
 # ---------------------------------------------------------------- posts: Liquid before Markdown
