@@ -8,10 +8,11 @@ math, tables from any line with a `|`... The Ruby regexes are translated with ca
 `\\w`, `\\d` are ASCII-only, its `^` also matches at the scan position, and its `\\Z` allows a
 final newline.
 
-mistune provides the frame: `KramdownMarkdown` (a `mistune.Markdown`) drives a
-`KramdownBlockParser` (a `mistune.BlockParser` whose parse runs kramdown's block and span
-passes) and a `KramdownRenderer` (a `mistune.BaseRenderer` that serialises like kramdown's
-Converter::Html). mistune's own CommonMark rules are not used: they cannot reproduce kramdown.
+mistune provides the frame: `mistune.create_markdown(renderer=KramdownRenderer(),
+plugins=[kramdown])`. The `kramdown` plugin installs a `KramdownBlockParser` (a
+`mistune.BlockParser` whose parse runs kramdown's block and span passes) and the renderer (a
+`mistune.BaseRenderer`) serialises like kramdown's Converter::Html. mistune's own CommonMark
+rules are not used: they cannot reproduce kramdown.
 
 Options are fixed to what Jekyll sets (see shared/reference/jekyll-kramdown-facts.md §3):
 input GFM, auto_ids, entity_output as_char, smart_quotes lsquo,rsquo,ldquo,rdquo,
@@ -2020,9 +2021,9 @@ class KramdownRenderer(mistune.BaseRenderer):
         self.footnotes_by_name: dict[str, list[Any]] = {}
         self.footnote_counter = 1
 
-    def render_tokens(self, tokens: Any, state: Any) -> str:  # mistune entry point
-        (root,) = tokens
-        return self.render_root(root)
+    def kramdown(self, token: dict[str, Any], state: Any) -> str:
+        """mistune's entry point: the one token of a document carries kramdown's tree."""
+        return self.render_root(token["raw"])
 
     def render_root(self, root: El) -> str:
         self.abbrev_defs: dict[str, str] = root.options["abbrev_defs"]
@@ -2437,20 +2438,23 @@ def add_syntax_highlighter_class(attr: dict[str, Any], lang: str | None) -> None
 
 
 class KramdownBlockParser(mistune.BlockParser):
-    """mistune block parser that runs kramdown's block and span passes over the whole source."""
+    """mistune block parser that runs kramdown's block and span passes over the whole source.
+
+    The document becomes one mistune token, `{"type": "kramdown", "raw": <kramdown tree>}`,
+    which `KramdownRenderer.kramdown` serialises.
+    """
 
     def parse(self, state: mistune.BlockState, rules: list[str] | None = None) -> None:
-        state.tokens = [KramdownParser().parse(state.src)]
+        state.tokens = [{"type": "kramdown", "raw": KramdownParser().parse(state.src)}]
         state.cursor = state.cursor_max
 
 
-class KramdownMarkdown(mistune.Markdown):
-    def render_state(self, state: mistune.BlockState) -> Any:
-        assert self.renderer is not None
-        return self.renderer(state.tokens, state)
+def kramdown(md: mistune.Markdown) -> None:
+    """mistune plugin: parse as kramdown (GFM input) does; pair it with a KramdownRenderer."""
+    md.block = KramdownBlockParser()
 
 
-_markdown: KramdownMarkdown | None = None
+_markdown: mistune.Markdown | None = None
 RECURSION_LIMIT = 20_000
 
 
@@ -2463,7 +2467,7 @@ def render_markdown(text: str) -> str:
     """
     global _markdown
     if _markdown is None:
-        _markdown = KramdownMarkdown(renderer=KramdownRenderer(), block=KramdownBlockParser())
+        _markdown = mistune.create_markdown(renderer=KramdownRenderer(), plugins=[kramdown])
     # kramdown's adapt_source: \r\n and \r become \n, and exactly one final newline is ensured.
     source = text.replace("\r\n", "\n").replace("\r", "\n")
     if source.endswith("\n"):
