@@ -183,6 +183,7 @@ def _markdown() -> Any:
         # containers being parsed in this state: [start offset of the next child, kind]
         openers: list[list[Any]] | None = None
         _starts: list[int] | None = None
+        line0: int | None = None  # the parent line index of our line 0, once computed
 
         def child_state(self, src: str, lazy_line_starts: Any = None) -> Any:
             child = super().child_state(src, lazy_line_starts)
@@ -200,28 +201,13 @@ def _markdown() -> Any:
             return child
 
         def add_paragraph(self, text: str) -> None:
-            tokens = self.tokens
-            if tokens:
-                last = tokens[-1]
-                if last["type"] == "paragraph":
-                    last["text"] += text
-                    segment = last["_seg"][-1]
-                    if segment[0] + segment[1] == self.cursor:
-                        segment[1] += len(text)
-                    else:
-                        last["_seg"].append([self.cursor, len(text)])
-                    return
-            tokens.append(
-                {"type": "paragraph", "text": text, "_st": self, "_seg": [[self.cursor, len(text)]]}
-            )
-
-        def append_paragraph(self) -> int | None:
+            # Paragraph text is always a contiguous slice of src (checked in `_segments`), so
+            # only its start is recorded: this runs for every paragraph line.
             tokens = self.tokens
             if tokens and tokens[-1]["type"] == "paragraph":
-                pos = self.find_line_end()
-                self.add_paragraph(self.src[self.cursor : pos])
-                return pos
-            return None
+                tokens[-1]["text"] += text
+            else:
+                tokens.append({"type": "paragraph", "text": text, "_st": self, "_at": self.cursor})
 
         def line_starts(self) -> list[int]:
             if self._starts is None:
@@ -474,13 +460,6 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _line_end(src: str, starts: list[int], index: int) -> int:
-    """Offset of the end of line `index` (its '\\n', or the end of the text)."""
-    if index + 1 < len(starts):
-        return starts[index + 1] - 1
-    return len(src)
-
-
 def _inline_to_root(state: Any, segments: list[list[int]]) -> Any:
     """A function mapping an offset in a block's inline text to an offset in the body."""
     if len(segments) == 1:
@@ -503,16 +482,23 @@ def _inline_to_root(state: Any, segments: list[list[int]]) -> Any:
 def _to_root(state: Any, offset: int) -> int:
     """Map an offset in a (child) block state's text to an offset in the body."""
     while state.origin is not None:
-        parent, parent_start, shift = state.origin
-        starts = state.line_starts()
+        parent = state.origin[0]
+        starts = state._starts or state.line_starts()
         index = bisect_right(starts, offset) - 1
-        from_end = _line_end(state.src, starts, index) - offset
-        parent_starts = parent.line_starts()
-        parent_index = bisect_right(parent_starts, parent_start) - 1 + shift + index
-        if parent_index >= len(parent_starts):
-            parent_index = len(parent_starts) - 1
+        # Distance back from the end of the line: a child line is a suffix of its parent line.
+        from_end = (starts[index + 1] - 1 if index + 1 < len(starts) else len(state.src)) - offset
+        parent_starts = parent._starts or parent.line_starts()
+        line0 = state.line0
+        if line0 is None:
+            _, start, shift = state.origin
+            line0 = state.line0 = bisect_right(parent_starts, start) - 1 + shift
+        parent_index = min(line0 + index, len(parent_starts) - 1)
         line_start = parent_starts[parent_index]
-        offset = max(line_start, _line_end(parent.src, parent_starts, parent_index) - from_end)
+        if parent_index + 1 < len(parent_starts):
+            line_end = parent_starts[parent_index + 1] - 1
+        else:
+            line_end = len(parent.src)
+        offset = max(line_start, line_end - from_end)
         state = parent
     return offset
 
@@ -702,7 +688,7 @@ class _Builder:
             kind = token["type"]
             if kind in ("paragraph", "block_text"):
                 if not self.paragraph_ial(token, previous):
-                    self.inline_items(token["_st"], token["_seg"], token["text"])
+                    self.inline_items(token["_st"], _segments(token), token["text"])
             elif kind == "heading":
                 self.heading(token)
             elif kind == "block_code":
@@ -743,12 +729,12 @@ class _Builder:
             lead = len(full) - len(full.lstrip(_INLINE_STRIP))
             text = full.strip(_INLINE_STRIP)
             if "\n" in text:  # kramdown's setext title is a single line after a block boundary
-                self.inline_items(state, token["_seg"], full)
+                self.inline_items(state, _segments(token), full)
                 return
             explicit = _HEADER_ID.search(text)
             if explicit:
                 text = text[: explicit.start()].rstrip()
-            segments = _shift(token["_seg"], lead)
+            segments = _shift(_segments(token), lead)
             start = _to_root(state, segments[0][0])
         children = self.inline_items(state, segments, text)
         raw_text = self.original(_raw_text(children), start, _bound(start, text))
@@ -770,7 +756,7 @@ class _Builder:
         if previous is not None and previous["type"] == "heading" and "_heading" in previous:
             previous["_heading"][3] = m.group(1)
         else:
-            self.anchors.append((_to_root(token["_st"], token["_seg"][0][0]), m.group(1)))
+            self.anchors.append((_to_root(token["_st"], token["_at"]), m.group(1)))
         return True
 
     def code_block(self, token: dict[str, Any]) -> None:
@@ -1037,6 +1023,25 @@ def _bound(start: int, text: str) -> int:
     return start + 8 * len(text) + 256
 
 
+def _segments(token: dict[str, Any]) -> list[list[int]]:
+    """[start, length] pieces of the state's src that make up a paragraph's text."""
+    src, text, start = token["_st"].src, token["text"], token["_at"]
+    if src.startswith(text, start):
+        return [[start, len(text)]]
+    # A footnote definition inside a paragraph is consumed without ending it, so the text
+    # has gaps: take each of its lines where it next starts a source line.
+    segments = []
+    pos = start
+    for line in text.splitlines(keepends=True):
+        while pos < len(src) and not src.startswith(line, pos):
+            pos = src.find("\n", pos) + 1 or len(src)
+        if pos >= len(src):
+            break
+        segments.append([pos, len(line)])
+        pos += len(line)
+    return segments or [[start, 0]]
+
+
 def _shift(segments: list[list[int]], count: int) -> list[list[int]]:
     """Drop the first `count` characters from a list of [start, length] segments."""
     result = []
@@ -1105,6 +1110,8 @@ def _escaped(src: str, pos: int, floor: int) -> bool:
 
 def _plain_text(tokens: list[dict[str, Any]]) -> str:
     """What a reader sees: text, code and math, with images' alt text."""
+    if len(tokens) == 1 and tokens[0]["type"] == "text":
+        return tokens[0]["raw"]
     parts = []
     for token in tokens:
         kind = token["type"]

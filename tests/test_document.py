@@ -347,3 +347,13 @@ def test_control_characters_and_nul() -> None:
     doc = parse_document("a\x00b [x](/y) \x01\x02\n# h\x08\n", 1)
     assert links(doc) == [("inline", "/y", 1, 5, 1, 9)]
     assert [h.id for h in doc.headings] == ["h"]
+
+
+def test_footnote_definition_inside_a_paragraph_keeps_positions() -> None:
+    # mistune consumes the definition without ending the paragraph around it.
+    doc = parse_document("a [x](/x)\n[^1]: note [n](/n)\nnote [y](/y)\n", 1)
+    assert links(doc) == [
+        ("inline", "/x", 1, 3, 1, 7),
+        ("inline", "/n", 2, 12, 2, 16),
+        ("inline", "/y", 3, 6, 3, 10),
+    ]
