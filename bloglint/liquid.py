@@ -940,6 +940,9 @@ class JekyllLiquid:
         self.site = site
         self.flavour = flavour
         self.zone = getattr(site, "timezone", None) or site_timezone(site.config)
+        # GitHub Pages builds in production; a local `jekyll build` defaults to development.
+        default_environment = "production" if flavour == "github-pages" else "development"
+        self.environment = os.environ.get("JEKYLL_ENV") or default_environment
         self.build_time = (build_time or dt.datetime.now(dt.timezone.utc)).astimezone(self.zone)
         self._markdown = markdown
         self.cache = cache
@@ -1174,7 +1177,7 @@ class JekyllLiquid:
         return {
             "site": self.site_drop,
             "page": page if page is not None else {},
-            "jekyll": {"version": FLAVOURS[self.flavour], "environment": "production"},
+            "jekyll": {"version": FLAVOURS[self.flavour], "environment": self.environment},
             "paginator": None,
         }
 
