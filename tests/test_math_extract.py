@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bloglint.math.extract import extract_math
@@ -176,6 +176,7 @@ ALPHABET = "\\{}[]()$`_*^&#%'|<>!-\n >abxyz\t0"
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=80), st.sampled_from(sorted(PROFILES)))
+@example("$\\\\`", "dollar")  # an escaped backslash before a backtick (found by hypothesis)
 def test_any_text_is_scanned_without_crashing(body: str, profile_name: str) -> None:
     """Whatever a post contains, extraction and checking finish and positions are in the file."""
     profile = PROFILES[profile_name]

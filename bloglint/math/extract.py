@@ -305,7 +305,7 @@ def _find_end(text: str, pos: int, close: str) -> int:
 
 # GFM's escapable characters (kramdown-parser-gfm): the backslash goes, the character stays.
 _ESCAPE = re.compile(r"\\([\\.*_+`<>()\[\]{}#!:|\"'$=\-~])")
-_CODE_RUN = re.compile(r"(?<!\\)`+")
+_CODE_RUN = re.compile(r"`+")  # escaped backticks are skipped before this is tried
 _KRAMDOWN_MATH = re.compile(r"(?<!\\)\$\$(.*?)\$\$", re.S)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 _INLINE_SKIP = re.compile(r"<!--.*?-->|<(pre|script|style|textarea)\b.*?</\1\s*>", re.S | re.I)
