@@ -118,14 +118,14 @@ def test_invalid_dates_in_front_matter_and_file_name(tmp_path: Path) -> None:
         tmp_path,
         {
             "_posts/2024-01-01-a.md": "---\ntitle: a\nlayout: post\ndate: someday soon\n---\nx\n",
-            "_posts/2024-02-30-b.md": post("x"),
+            "_posts/2024-13-01-b.md": post("x"),
             "_posts/2024-01-03-c.md": post("x", date="2024-01-03 10:00:00 +0800"),
         },
         "BL014",
     )
     assert sorted((f.path, f.line) for f in found) == [
         ("_posts/2024-01-01-a.md", 4),
-        ("_posts/2024-02-30-b.md", 1),
+        ("_posts/2024-13-01-b.md", 1),
     ]
     assert all("stops the build" in f.message for f in found)
 
