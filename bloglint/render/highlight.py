@@ -8,7 +8,7 @@ consecutive tokens of one type and wraps each run in `<span class="shortname">`,
 Common languages are ported from rouge's own lexers to Pygments `ExtendedRegexLexer`s in
 `bloglint.render.lexers` (shell/bash, console, make, docker, python, c, cpp, csharp, java, kotlin,
 go, rust, swift, perl, ruby, r, lua, javascript, typescript, css, xml, html, json, yaml, toml,
-ini, diff, sql, tex), because rouge and Pygments tokenise differently (rouge's shell lexer marks
+ini, properties, nginx, protobuf, diff, sql, tex), because rouge and Pygments tokenise differently (rouge's shell lexer marks
 `install ` with its trailing space as a builtin, for instance). Other languages rouge knows fall
 back to the Pygments lexer of the same name: the highlighting is sensible but usually not
 byte-identical to rouge's.

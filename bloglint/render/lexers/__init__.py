@@ -11,7 +11,7 @@ from typing import Any
 from bloglint.render.lexers.c import CLexer, CppLexer
 from bloglint.render.lexers.console import ConsoleLexer
 from bloglint.render.lexers.csharp import CSharpLexer
-from bloglint.render.lexers.data import DiffLexer, IniLexer, JsonLexer, TomlLexer
+from bloglint.render.lexers.data import DiffLexer, IniLexer, JsonLexer, PropertiesLexer, TomlLexer
 from bloglint.render.lexers.docker import DockerLexer
 from bloglint.render.lexers.go import GoLexer
 from bloglint.render.lexers.java import JavaLexer
@@ -19,7 +19,9 @@ from bloglint.render.lexers.javascript import JavascriptLexer, TypescriptLexer
 from bloglint.render.lexers.kotlin import KotlinLexer
 from bloglint.render.lexers.lua import LuaLexer
 from bloglint.render.lexers.make import MakeLexer
+from bloglint.render.lexers.nginx import NginxLexer
 from bloglint.render.lexers.perl import PerlLexer
+from bloglint.render.lexers.protobuf import ProtobufLexer
 from bloglint.render.lexers.python import PythonLexer
 from bloglint.render.lexers.r import RLexer
 from bloglint.render.lexers.ruby import RubyLexer
@@ -60,6 +62,9 @@ LEXERS: dict[str, type[Any]] = {
         YamlLexer,
         TomlLexer,
         IniLexer,
+        PropertiesLexer,
+        NginxLexer,
+        ProtobufLexer,
         DiffLexer,
         SqlLexer,
         TexLexer,

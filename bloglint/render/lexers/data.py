@@ -225,3 +225,41 @@ class TomlLexer(RougeLexer):
             (r"\}", Punctuation, "#pop"),
         ],
     }
+
+
+class PropertiesLexer(RougeLexer):
+    name = "properties"
+    aliases = ["properties"]
+
+    tokens = {
+        "basic": [
+            (r"[!#].*?\n", Comment),
+            (rf"{S}+", Text),
+            (r"\\\n", String.Escape),
+        ],
+        "root": [
+            include("basic"),
+            (
+                rf"([a-zA-Z0-9_.-]+)({S}*)([=:])",
+                bygroups(Name.Property, Text, Punctuation),
+                "value",
+            ),
+        ],
+        "value": [
+            (r"\n", Text, "#pop"),
+            include("basic"),
+            (r'"', String, "dq"),
+            (r"'.*?'", String),
+            include("esc_str"),
+            (r"[^\\\n]+", String),
+        ],
+        "dq": [
+            (r'"', String, "#pop"),
+            include("esc_str"),
+            (r'(?s)[^\\"]+', String),
+        ],
+        "esc_str": [
+            (r"\\u[0-9]{4}", String.Escape),
+            (r"(?s)\\.", String.Escape),
+        ],
+    }
