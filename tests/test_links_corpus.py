@@ -33,7 +33,8 @@ SKIPPED_BY_HTMLPROOFER = {
     ("posts/platform-tf-frameworks.html", "#%E5%AE%89%E8%A3%85minikubelocal%08%E5%AE%89%E8%A3%85"),
 }
 # Links kramdown makes that bloglint.document does not parse the same way yet (reported to
-# its owner in ../notes/links-helper-to-document.md): expected -> what is reported instead.
+# its owner in ../notes/links-helper-to-document.md): expected -> what is reported instead
+# today (None: nothing). Either state is accepted, so fixing the parser needs no test change.
 PARSER_GAPS = {
     # a backslash right before `)`: kramdown ends the URL there, mistune reads `\)` as escaped
     ("posts/ml-svm-3-levels.html", "#131-函数间隔functional-margin\\\\hat\\gamma\\"): None,
@@ -81,14 +82,14 @@ def test_html_proofer_finds_match_exactly() -> None:
     expected = _expected()
     assert len(expected) == 104  # 101 fragments in posts and 3 scheme-less pages
     expected |= SELF_LINKS | SKIPPED_BY_HTMLPROOFER
-    for gap, instead in PARSER_GAPS.items():
-        expected.discard(gap)
-        if instead is not None:
-            expected.add(instead)
     reported, strays = _reported()
     assert strays == []
-    assert sorted(reported - expected) == [], "reported but not broken"
-    assert sorted(expected - reported) == [], "broken but not reported"
+    # Exact, except that each known parser gap may show either way (fixed or not yet).
+    substitutes = {instead for instead in PARSER_GAPS.values() if instead is not None}
+    assert sorted(reported - expected - substitutes) == [], "reported but not broken"
+    assert sorted(expected - reported - set(PARSER_GAPS)) == [], "broken but not reported"
+    for gap, instead in PARSER_GAPS.items():
+        assert gap in reported or instead is None or instead in reported, gap
 
 
 def test_broken_fragment_messages_name_the_case_only_mismatches() -> None:
