@@ -39,6 +39,8 @@ PARSER_GAPS = {
     # a backslash right before `)`: kramdown ends the URL there, mistune reads `\)` as escaped
     ("posts/ml-svm-3-levels.html", "#131-函数间隔functional-margin\\\\hat\\gamma\\"): None,
     ("posts/ml-svm-3-levels.html", "#132-几何间隔geometric-margin\\\\tilde\\gamma\\"): None,
+    # U+0008 inside the URL: kramdown links it; html-proofer had to skip it (it crashes on it)
+    ("posts/rl-seqgan.html", "#算法流程\x08"): None,
     # U+3000 inside the URL: kramdown keeps it, the parser stops there
     ("posts/other-install-wget-1.18.html", "#３\u3000安装gnutl"): ("posts/other-install-wget-1.18.html", "#３"),
 }  # fmt: skip
@@ -81,7 +83,7 @@ def _reported() -> tuple[set[tuple[str, str]], list[str]]:
 def test_html_proofer_finds_match_exactly() -> None:
     expected = _expected()
     assert len(expected) == 104  # 101 fragments in posts and 3 scheme-less pages
-    expected |= SELF_LINKS | SKIPPED_BY_HTMLPROOFER
+    expected |= SELF_LINKS | SKIPPED_BY_HTMLPROOFER | set(PARSER_GAPS)
     reported, strays = _reported()
     assert strays == []
     # Exact, except that each known parser gap may show either way (fixed or not yet).
