@@ -6,7 +6,7 @@ consecutive tokens of one type and wraps each run in `<span class="shortname">`,
 `Text`. Token short names are Pygments' (they coincide with rouge's; rouge adds a few).
 
 Common languages are ported from rouge's own lexers to Pygments `ExtendedRegexLexer`s in
-`bloglint.render.lexers` (shell/bash, console, make, docker, python, c, cpp, csharp, java, kotlin,
+`bloglint.render.lexers` (shell/bash, console, make, docker, python, c, cpp, objective-c, csharp, java, kotlin,
 go, rust, swift, perl, ruby, r, lua, javascript, typescript, css, xml, html, json, yaml, toml,
 ini, properties, nginx, protobuf, diff, sql, tex), because rouge and Pygments tokenise differently (rouge's shell lexer marks
 `install ` with its trailing space as a builtin, for instance). Other languages rouge knows fall

@@ -20,6 +20,7 @@ from bloglint.render.lexers.kotlin import KotlinLexer
 from bloglint.render.lexers.lua import LuaLexer
 from bloglint.render.lexers.make import MakeLexer
 from bloglint.render.lexers.nginx import NginxLexer
+from bloglint.render.lexers.objective_c import ObjectiveCLexer
 from bloglint.render.lexers.perl import PerlLexer
 from bloglint.render.lexers.protobuf import ProtobufLexer
 from bloglint.render.lexers.python import PythonLexer
@@ -43,6 +44,7 @@ LEXERS: dict[str, type[Any]] = {
         PythonLexer,
         CLexer,
         CppLexer,
+        ObjectiveCLexer,
         CSharpLexer,
         JavaLexer,
         KotlinLexer,

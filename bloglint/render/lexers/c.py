@@ -82,6 +82,8 @@ def _c_identifier(lexer: Any, m: re.Match[str], ctx: LexerContext) -> Any:
         token = Keyword.Type
     elif name in lexer.reserved:
         token = Keyword.Reserved
+    elif name in lexer.builtins:
+        token = Name.Builtin
     else:
         token = Name
     return [(token, name)]
@@ -219,6 +221,7 @@ class CLexer(RougeLexer):
     keywords = C_KEYWORDS
     keywords_type = C_KEYWORDS_TYPE
     reserved = C_RESERVED
+    builtins: frozenset[str] = frozenset()
     tokens = _with_flags(C_TOKENS)
 
 
