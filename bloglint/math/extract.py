@@ -308,8 +308,10 @@ _ESCAPE = re.compile(r"\\([\\.*_+`<>()\[\]{}#!:|\"'$=\-~])")
 _CODE_RUN = re.compile(r"`+")  # escaped backticks are skipped before this is tried
 _KRAMDOWN_MATH = re.compile(r"(?<!\\)\$\$(.*?)\$\$", re.S)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t\r]*\n)*")
 _INLINE_SKIP = re.compile(r"<!--.*?-->|<(pre|script|style|textarea)\b.*?</\1\s*>", re.S | re.I)
 _RAW = re.compile(r"{%-?\s*raw\s*-?%}.*?{%-?\s*endraw\s*-?%}", re.S)
+_ESCAPED_OPENER = re.compile(r"(?<!\\)\\\\([(\[])")  # `\\(` written for kramdown
 _BARE_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")  # a `|` no backslash escapes
 _INTERESTING = re.compile(r"[\\`$<]")
 _TEXLIKE = re.compile(r"\\[A-Za-z,;:!%#|{}]|[\^_{}]|^[A-Za-z]$|^[A-Za-z](?:'|_\w|\^\w)")
@@ -366,7 +368,7 @@ class _Extractor:
         self.scan = MathScan()
         self._raw: list[tuple[int, int]] | None = None
         self.quoted = False
-        self.paragraph_start = 0
+        self.in_table = False
 
     def formula(
         self,
@@ -430,6 +432,16 @@ class _Extractor:
             text = re.sub(
                 r"<code\b.*?</code\s*>", lambda m: " " * len(m.group()), text, flags=re.S | re.I
             )
+        # Markdown-escaped delimiters stay escaped here, since kramdown does not touch HTML.
+        for m in _ESCAPED_OPENER.finditer(text):
+            opener = "\\" + m.group(1)
+            if opener in self.delims.ends and _TEXLIKE.search(text[m.end() : m.end() + 40]):
+                self.problem(
+                    "mangled",
+                    start + m.start(),
+                    f"kramdown leaves raw HTML as it is, so `\\{opener}` here is not the math "
+                    f"delimiter `{opener}`: write `{opener}` inside HTML",
+                )
         # Tags end text nodes (except <br>, which tex2jax joins across): cut the runs there.
         pos = 0
         for m in re.finditer(r"<(?!br\b)[^>]*>", text):
@@ -474,12 +486,16 @@ class _Extractor:
     def paragraph(self, start: int, end: int) -> None:
         """One paragraph (or other text block): code spans, kramdown math, then text runs."""
         body = self.body
+        start = _LEADING_BLANK_LINES.match(body, start, end).end()  # type: ignore[union-attr]
         text = body[start:end]
         if "\\" not in text and "$" not in text and "`" not in text:
             return
         # In a blockquote kramdown removes the `>` markers from every line, also inside code.
         self.quoted = text.lstrip().startswith(">")
-        self.paragraph_start = start
+        # kramdown reads a block whose first line has a bare `|` as a table (headings aside);
+        # every `|` in it, escaped or not, then belongs to the cells.
+        first_line = text.split("\n", 1)[0]
+        self.in_table = not first_line.startswith("#") and bool(_BARE_PIPE.search(first_line))
         # Inline comments and raw <pre>/<script>: the engine never sees them.
         holes = [(m.start(), m.end()) for m in _INLINE_SKIP.finditer(text)] if "<" in text else []
         pieces: list[tuple[int, int]] = []  # Markdown text between code spans and $$ math
@@ -574,14 +590,9 @@ class _Extractor:
                 f"`{output}…{PARTNER[output]}`, which the site's math configuration does not "
                 "look for: add that delimiter to it",
             )
-        if not whole and _BARE_PIPE.search(tex) and "\n" not in text[: m.start()]:
-            # kramdown's table rule does not spare math: the line becomes a table row.
-            self.problem(
-                "mangled",
-                at,
-                "the `|` makes kramdown read this line as a table row, which cuts the formula: "
-                "write `\\vert` or `\\mid`",
-            )
+        if not whole and self.in_table and "|" in tex:
+            # kramdown's table rule does not spare math: the `|` ends the cell.
+            self.problem("mangled", at, _TABLE_CUT)
 
     def unclosed_dollars(self, at: int, rest: str) -> None:
         following = rest.split("\n", 1)[0]
@@ -671,7 +682,7 @@ class _Extractor:
         """Bare math in Markdown that kramdown changes before the engine sees it."""
         src_a = start + _source_offset(anchors, tex_start - 1) + 1  # keep a leading `\#`
         src_b = start + _source_offset(anchors, tex_end)
-        reason = _mangling_reason(self.body, src_a, src_b, self.paragraph_start)
+        reason = _mangling_reason(self.body[src_a:src_b], self.in_table)
         if reason is None:
             return
         fix = "wrap the formula in backticks" if self.profile.code else "use `$$…$$` or escape it"
@@ -684,6 +695,10 @@ class _Extractor:
 
 # Escapes an author writes on purpose in Markdown math (`\_`, `\*`, `\\(`); kramdown turns
 # every other escape into its bare character, which changes the TeX (`\{` → `{`, `\|` → `|`).
+_TABLE_CUT = (
+    "kramdown reads this line as a table row and its `|` ends the cell, so the formula is cut: "
+    "write `\\vert` or `\\mid`"
+)
 _INTENDED_ESCAPES = frozenset("_*'\"")
 _TYPOGRAPHY = re.compile(r"(?<!\\)['\"]|\.\.\.|--|<<|>>")
 _TYPOGRAPHY_NAMES = {
@@ -696,9 +711,10 @@ _TYPOGRAPHY_NAMES = {
 }
 
 
-def _mangling_reason(body: str, start: int, end: int, paragraph_start: int) -> str | None:
-    """Why kramdown's output differs from the TeX written in body[start:end], if it does."""
-    source = body[start:end]
+def _mangling_reason(source: str, in_table: bool) -> str | None:
+    """Why kramdown's output differs from the TeX written as `source`, if it does."""
+    if in_table and "|" in source:
+        return _TABLE_CUT.split(",")[0]
     escapes = list(_ESCAPE.finditer(source))
     # An author who escapes `_` or `*` writes Markdown-escaped TeX on purpose (karpathy's
     # `\\( h\_t \\)`): then `\{` meaning a group `{` is intended too. Without such escapes
@@ -725,8 +741,6 @@ def _mangling_reason(body: str, start: int, end: int, paragraph_start: int) -> s
         if escaped_style and ch in "{}|":
             continue
         return f"kramdown turns `\\{ch}` into `{ch}`"
-    if _BARE_PIPE.search(source) and body.rfind("\n", 0, start) < paragraph_start:
-        return "the `|` makes kramdown read this line as a table row"
     if m := _TYPOGRAPHY.search(source):
         return f"kramdown turns `{m.group()}` into {_TYPOGRAPHY_NAMES[m.group()]}"
     if emphasis := _emphasis(source):
