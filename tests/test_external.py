@@ -333,12 +333,13 @@ def test_accepted_status_codes_are_configurable(server):
 
 PAGE = """<!doctype html><html><body>
 <h2 id="intro">Intro</h2><a name="legacy"></a><h2 id="café">Café</h2>
+<h2><a id="user-content-usage" href="#usage">Usage</a></h2>
 </body></html>"""
 
 
 def test_fragments_are_checked_when_enabled_with_one_get(server):
     server.route("/doc", Response.html(PAGE))
-    frags = ["intro", "legacy", "caf%C3%A9", "café", "top", ":~:text=Intro", "missing"]
+    frags = ["intro", "legacy", "caf%C3%A9", "café", "top", ":~:text=Intro", "usage", "missing"]
     urls = [server.url(f"/doc#{f}") for f in frags] + [server.url("/doc")]
     report = run(server, urls, fragments=True)
     broken = {u.split("#")[-1] for u, r in report.results.items() if not r.ok}
@@ -346,6 +347,15 @@ def test_fragments_are_checked_when_enabled_with_one_get(server):
     error = report.results[server.url("/doc#missing")].error
     assert error == "the page has no element with id `missing`"
     assert server.methods("/doc") == ["GET"]
+
+
+def test_github_line_anchors_are_not_looked_up(server):
+    # GitHub's `#L10-L20` exist only through JavaScript; `github.com` is mapped to the server.
+    server.route("/me/repo/blob/main/x.py", Response.html(PAGE))
+    base = f"http://github.com:{server.port}/me/repo/blob/main/x.py"
+    urls = [base + "#L10", base + "#L10-L20", base + "#nothing"]
+    report = run(server, urls, fragments=True, hosts={"github.com": "127.0.0.1"})
+    assert [report.results[u].ok for u in urls] == [True, True, False]
 
 
 def test_fragments_are_not_checked_by_default(server):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import re
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -31,6 +32,9 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Fragments a browser resolves without an element: empty and `top` (the top of the page).
 ALWAYS_PRESENT = frozenset({"", "top"})
+# GitHub highlights `#L10` / `#L10-L20` with JavaScript; no element has that id.
+GITHUB_LINE = re.compile(r"^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$")
+GITHUB_HOSTS = frozenset({"github.com", "www.github.com", "gist.github.com"})
 
 
 @dataclass(slots=True)
@@ -212,7 +216,9 @@ class Checker:
             wanted = {
                 f
                 for f in page.fragments.values()
-                if f not in ALWAYS_PRESENT and not f.startswith(":~:")
+                if f not in ALWAYS_PRESENT
+                and not f.startswith(":~:")
+                and not (page.host in GITHUB_HOSTS and GITHUB_LINE.match(f))
             }
         method = "GET" if wanted else "HEAD"
         url, visited, hops = page.url, [page.url], 0
@@ -394,6 +400,9 @@ class Checker:
         for fragment in wanted:
             targets[fragment].add(fragment)
             targets[unquote(fragment)].add(fragment)
+            # GitHub (and other sites rendering user Markdown) prefix heading ids with
+            # `user-content-` and map the plain fragment with JavaScript.
+            targets["user-content-" + unquote(fragment)].add(fragment)
         # Without a charset in the header lxml looks for <meta charset>; failing that it reads
         # Latin-1, so UTF-8 ids are also tried in their mis-decoded form.
         charset = response.charset_encoding
