@@ -420,7 +420,7 @@ PLACES = (
     "1. first\n2. a numbered item\n   - nested, with {math} here",
     "| name | value |\n|---|---|\n| rate | {math} |",
     "## A heading with {math}",
-    "<div class=\"note\">\nA raw block with {math} inside.\n</div>",
+    '<div class="note">\nA raw block with {math} inside.\n</div>',
     "```python\nx = 1  # $$ not math $$\n```\nThen {math} after a fence.",
     "Text\n\n    indented {math} is code\n\nand {math} is not.",
 )
