@@ -90,6 +90,17 @@ def _zone_offset(
     return None
 
 
+def _roll_over_date(year: int, month: int, day: int) -> datetime:
+    """Ruby's `Time.parse` rolls a day past the month's end over (2024-02-30 is March 1st).
+
+    Only fields out of their absolute range (month 13, day 32) fail, as in Ruby; checked
+    with a real `jekyll build`, which publishes `_posts/2024-02-30-b.md` at /2024/03/01/b.html.
+    """
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise ValueError("out of range")
+    return datetime(year, month, 1) + timedelta(days=day - 1)
+
+
 def parse_time(text: str, tz: tzinfo) -> datetime | None:
     """`Time.parse(text).localtime` for the date spellings blogs use; None when unparseable.
 
@@ -120,8 +131,8 @@ def parse_time(text: str, tz: tzinfo) -> datetime | None:
         return None
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     try:
-        moment = datetime(
-            year, int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0), micro
+        moment = _roll_over_date(year, int(month), int(day)).replace(
+            hour=int(hour or 0), minute=int(minute or 0), second=int(second or 0), microsecond=micro
         )
     except ValueError:
         return None
