@@ -366,6 +366,7 @@ def _markdown() -> Any:
                     token["_pos"] = state.offset + opener.start - (2 if opener.image else 1)
                     token["_close"] = state.offset + close
                     token["_textraw"] = src[opener.start : close]
+                    state.env["_items"].append(token)
                 elif src.startswith("[", close + 1):
                     # `[text][label]` / `[label][]` left as text: an undefined reference.
                     lm = label_re.match(src, close + 1)
@@ -384,14 +385,18 @@ def _markdown() -> Any:
                 token["_pos"] = state.offset + m.start()
                 token["_end"] = state.offset + end
                 token["_code"] = state.src[m.end() : end - len(m.group(0))]
+                state.env["_items"].append(token)
             return end
 
         def parse_auto_link(self, m: Any, state: Any) -> Any:
             count = len(state.tokens)
             end = super().parse_auto_link(m, state)
             if len(state.tokens) > count and state.tokens[-1]["type"] == "link":
-                state.tokens[-1]["_pos"] = state.offset + m.start()
-                state.tokens[-1]["_auto"] = m.group(0)[1:-1]
+                token = state.tokens[-1]
+                token["_pos"] = state.offset + m.start()
+                token["_auto"] = m.group(0)[1:-1]
+                # Inside a link's text it may yet be turned back into text.
+                state.env["_maybe" if state.brackets else "_items"].append(token)
             return end
 
         parse_auto_email = parse_auto_link  # type: ignore[assignment]
@@ -400,6 +405,7 @@ def _markdown() -> Any:
             end = super().parse_inline_html(m, state)
             if end:
                 state.tokens[-1]["_pos"] = state.offset + m.start()
+                state.env["_items"].append(state.tokens[-1])
             return end
 
     def _parse_inline_math(inline: Any, m: Any, state: Any) -> int:
@@ -662,6 +668,8 @@ class _Builder:
         state.env["_definitions"] = []
         state.env["_footnote_tokens"] = []
         state.env["_undefined"] = []
+        state.env["_items"] = []  # inline tokens with positions, recorded as they are parsed
+        state.env["_maybe"] = []
         self.env = state.env
         self.inline = md.inline
         try:
@@ -840,29 +848,31 @@ class _Builder:
         inline_state.src = stripped
         tokens = self.inline.render(inline_state)
 
+        env = self.env
+        items = env["_items"]
+        if not items and not env["_undefined"] and not env["_maybe"]:
+            return tokens
         root = _inline_to_root(state, segments)
-
-        for undefined_at, label, link_text in self.env["_undefined"] or ():
+        for undefined_at, label, link_text in env["_undefined"]:
             at = root(undefined_at)
             self.undefined.append((at, label, self.original(link_text, at, _bound(at, link_text))))
-        self.env["_undefined"].clear()
-        if "[" in stripped or "<" in stripped or "`" in stripped:
-            self.inline_tokens(tokens, stripped, root)
-        return tokens
-
-    def inline_tokens(self, tokens: list[dict[str, Any]], src: str, root: Any) -> None:
-        for token in tokens:
+        env["_undefined"].clear()
+        if env["_maybe"]:
+            # Autolinks inside a link's text become text again; keep those still in the tree.
+            alive = _autolink_positions(tokens)
+            items.extend(token for token in env["_maybe"] if token["_pos"] in alive)
+            env["_maybe"].clear()
+        for token in items:
             kind = token["type"]
-            if kind in ("link", "image") and "_pos" in token:
-                self.inline_link(token, src, root)
-            elif kind == "codespan" and "_pos" in token:
+            if kind == "codespan":
                 start, end = root(token["_pos"]), root(token["_end"] - 1) + 1
                 self.code_spans.append((start, end, self.original(token["_code"], start, end)))
-                continue
-            elif kind == "inline_html" and "_pos" in token:
+            elif kind == "inline_html":
                 self.html(token["raw"], lambda i, p=token["_pos"]: root(p + i))
-            if "children" in token:
-                self.inline_tokens(token["children"], src, root)
+            else:
+                self.inline_link(token, stripped, root)
+        items.clear()
+        return tokens
 
     def inline_link(self, token: dict[str, Any], src: str, root: Any) -> None:
         image = token["type"] == "image"
@@ -1106,6 +1116,17 @@ def _escaped(src: str, pos: int, floor: int) -> bool:
         count += 1
         pos -= 1
     return count % 2 == 1
+
+
+def _autolink_positions(tokens: list[dict[str, Any]]) -> set[int]:
+    """`_pos` of every autolink token left in an inline token tree."""
+    found = set()
+    for token in tokens:
+        if "_auto" in token:
+            found.add(token["_pos"])
+        elif "children" in token:
+            found |= _autolink_positions(token["children"])
+    return found
 
 
 def _plain_text(tokens: list[dict[str, Any]]) -> str:

@@ -357,3 +357,13 @@ def test_footnote_definition_inside_a_paragraph_keeps_positions() -> None:
         ("inline", "/n", 2, 12, 2, 16),
         ("inline", "/y", 3, 6, 3, 10),
     ]
+
+
+def test_autolink_inside_link_text_is_text() -> None:
+    doc = parse_document("[<http://a>](/b) and [c <http://d>] <http://e>\n", 1)
+    assert links(doc) == [
+        ("inline", "/b", 1, 1, 1, 14),
+        ("autolink", "http://d", 1, 25, 1, 26),
+        ("autolink", "http://e", 1, 37, 1, 38),
+    ]
+    assert doc.links[0].text == "<http://a>"
