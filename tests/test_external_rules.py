@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from bloglint.checks import site_check
-from bloglint.config import ConfigError, load_lint_config
+from bloglint.config import DEFAULT_CACHE_DIR, ConfigError, load_lint_config
 from bloglint.engine import SiteContext
 from bloglint.external import RESULT_KEY, RUN_KEY, ExternalRun
 from bloglint.external.settings import validate_settings
@@ -118,7 +118,7 @@ def test_both_rules_share_one_run_and_the_site_cache(tmp_path):
         assert run_rule(tmp_path, "BL040", path, memo) == [5]
         assert run_rule(tmp_path, "BL041", path, memo) == [5]
         requests = server.count()
-        assert (tmp_path / ".bloglint-cache" / "external-links.sqlite3").is_file()
+        assert (tmp_path / DEFAULT_CACHE_DIR / "external-links.sqlite3").is_file()
         # A second run finds the redirect in the cache; only the broken link is asked again.
         memo = {RUN_KEY: ExternalRun()}
         assert run_rule(tmp_path, "BL041", path, memo) == [5]
