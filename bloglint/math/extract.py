@@ -494,7 +494,8 @@ class _Extractor:
         self.quoted = text.lstrip().startswith(">")
         # kramdown reads a block whose first line has a bare `|` as a table (headings aside);
         # every `|` in it, escaped or not, then belongs to the cells.
-        first_line = text.split("\n", 1)[0]
+        newline = text.find("\n")
+        first_line = text if newline < 0 else text[:newline]
         self.in_table = not first_line.startswith("#") and bool(_BARE_PIPE.search(first_line))
         # Inline comments and raw <pre>/<script>: the engine never sees them.
         holes = [(m.start(), m.end()) for m in _INLINE_SKIP.finditer(text)] if "<" in text else []
