@@ -478,6 +478,27 @@ def test_minimum_interval_between_requests_to_one_host(server):
     assert len(starts) == 6 and min(gaps) >= 0.1 and starts[-1] - starts[0] >= 0.72
 
 
+def test_summary_counts_and_hosts(server):
+    server.route("/ok", Response(200))
+    server.route("/slow", Response(200, delay=0.3))
+    server.route("/moved", Response.redirect(308, "/ok"))
+    urls = [
+        f"http://one.test:{server.port}/ok",
+        f"http://one.test:{server.port}/moved",
+        f"http://one.test:{server.port}/skip-me",
+        f"http://two.test:{server.port}/missing",
+        f"http://two.test:{server.port}/also-missing",
+        f"http://three.test:{server.port}/slow",
+    ]
+    summary = run(server, urls, exclude=["skip-me"]).summary
+    assert (summary.links, summary.checked, summary.cached, summary.excluded) == (6, 5, 0, 1)
+    assert (summary.broken, summary.redirected) == (2, 1)
+    assert summary.requests == server.count() == 8  # 2 redirect hops, 2 HEAD+GET pairs
+    assert summary.host_errors == (("two.test", 2),)
+    assert summary.slowest_hosts[0].host == "three.test"
+    assert summary.slowest_hosts[0].mean_seconds >= 0.3
+
+
 def test_progress_callback_reaches_the_total(server):
     server.route("/a", Response(200))
     states: list[ProgressState] = []
