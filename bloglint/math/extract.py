@@ -496,7 +496,11 @@ class _Extractor:
         # every `|` in it, escaped or not, then belongs to the cells.
         newline = text.find("\n")
         first_line = text if newline < 0 else text[:newline]
-        self.in_table = not first_line.startswith("#") and bool(_BARE_PIPE.search(first_line))
+        self.in_table = (
+            "|" in first_line
+            and not first_line.startswith("#")
+            and bool(_BARE_PIPE.search(first_line))
+        )
         # Inline comments and raw <pre>/<script>: the engine never sees them.
         holes = [(m.start(), m.end()) for m in _INLINE_SKIP.finditer(text)] if "<" in text else []
         pieces: list[tuple[int, int]] = []  # Markdown text between code spans and $$ math
