@@ -678,11 +678,7 @@ class _EntryIndex:
     def __init__(self, site: Site, text: str) -> None:
         self.site = site
         self.text = text
-        self.spans = [
-            (m.start(), m.end())
-            for m in re.finditer(r"<(entry|item)[\s>].*?</\1>", text, re.DOTALL)
-        ]
-        self.starts = [start for start, _ in self.spans]
+        self.starts = [m.start() for m in re.finditer(r"<(?:entry|item)[\s>]", text)]
         self._posts: dict[int, Post | None] = {}
 
     def post_at(self, offset: int) -> Post | None:
@@ -694,7 +690,8 @@ class _EntryIndex:
         return self._posts[index]
 
     def _find(self, index: int) -> Post | None:
-        start, end = self.spans[index]
+        start = self.starts[index]
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
         chunk = self.text[start:end]
         # Only outside the content: a post's HTML may link to other posts.
         chunk = re.sub(r"<(content|description)\b.*?</\1>", "", chunk, flags=re.DOTALL)
