@@ -1,0 +1,194 @@
+"""Benchmark `bloglint check` on the daiwk corpus at 1x, 10x and 100x, beside its floors.
+
+Every figure is the median wall time of several runs of a fresh process (so Python start-up
+is included everywhere), and the peak RSS of that process. Rows:
+
+  floor: read        Python start-up + reading and decoding every post
+  floor: mistune     front matter (PyYAML C loader) + mistune AST parse of every post: what any
+                     mistune-based linter must pay at least
+  parse only         bloglint loading the site and parsing every post, no rules
+  check (cold)       `bloglint check` with every offline rule, no cache
+  check, no TOC/math `bloglint check` without the TOC and math rules (their cost is the difference)
+  check (warm)       `bloglint check` again with the on-disk index warm
+  one post (warm)    a pre-commit-style run on one changed post, index warm
+  markdownlint-cli2  default rules on the same posts (when installed; see --markdownlint)
+
+Usage: python bench/bench_check.py [--scales 1,10,100] [--runs 5] [--markdownlint PATH]
+The corpus is read from ../shared/corpus/daiwk beside the checkout; the synthetic copies are
+written under bench/out/ (git-ignored) with new dated file names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "daiwk"
+OUT = REPO / "bench" / "out"
+
+# Runs a command and prints its wall time and the peak RSS of that one child process.
+MEASURE = r"""
+import resource, subprocess, sys, time, json
+start = time.perf_counter()
+proc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+wall = time.perf_counter() - start
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"wall": wall, "rss_mb": rss, "code": proc.returncode,
+                  "stderr": proc.stderr.decode(errors="replace")[-2000:]}))
+"""
+
+FLOOR_READ = r"""
+import sys
+from pathlib import Path
+total = 0
+for path in sorted(Path(sys.argv[1], "_posts").iterdir()):
+    if path.suffix in (".md", ".markdown"):
+        total += len(path.read_bytes().decode("utf-8", "replace"))
+"""
+
+FLOOR_MISTUNE = r"""
+import re, sys
+from pathlib import Path
+import mistune, yaml
+FRONT = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.M | re.S)
+md = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough", "footnotes", "math"])
+loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+for path in sorted(Path(sys.argv[1], "_posts").iterdir()):
+    if path.suffix not in (".md", ".markdown"):
+        continue
+    text = path.read_bytes().decode("utf-8", "replace")
+    match = FRONT.match(text)
+    body = text
+    if match:
+        yaml.load(match.group(1)[3:], Loader=loader)
+        body = text[match.end():]
+    md(body)
+"""
+
+PARSE_ONLY = r"""
+import sys
+from pathlib import Path
+from bloglint.site import load_site
+site = load_site(Path(sys.argv[1]))
+for post in site.posts:
+    post.document
+"""
+
+
+def make_corpus(scale: int) -> Path:
+    """A copy of the daiwk site whose _posts holds `scale` copies of every post."""
+    target = OUT / f"daiwk-{scale}x"
+    posts = target / "_posts"
+    if posts.is_dir() and len(list(posts.iterdir())) >= 348 * scale:
+        return target
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(CORPUS, target, ignore=shutil.ignore_patterns("_posts", "expected"))
+    os.chmod(target, 0o755)
+    for path in target.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    posts.mkdir()
+    for source in sorted((CORPUS / "_posts").iterdir()):
+        if not source.name[:4].isdigit():
+            continue
+        data = source.read_bytes()
+        stem, suffix = source.stem, source.suffix
+        for copy in range(scale):
+            name = source.name if copy == 0 else f"{stem}-copy{copy}{suffix}"
+            (posts / name).write_bytes(data)
+    return target
+
+
+def measure(argv: list[str], runs: int, env: dict[str, str] | None = None) -> dict[str, float]:
+    walls, rss = [], []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", MEASURE, *argv],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            check=True,
+        )
+        result = json.loads(out.stdout)
+        if result["code"] not in (0, 1):
+            raise SystemExit(f"{argv} failed ({result['code']}):\n{result['stderr']}")
+        walls.append(result["wall"])
+        rss.append(result["rss_mb"])
+    return {"wall": statistics.median(walls), "rss_mb": max(rss)}
+
+
+def bloglint(*args: str) -> list[str]:
+    return [sys.executable, "-m", "bloglint", *args]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", default="1,10")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--markdownlint", help="path to the markdownlint-cli2 executable")
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        raise SystemExit(f"{CORPUS} is absent: this benchmark needs ../shared/corpus/daiwk")
+
+    env = dict(os.environ, PYTHONPATH=str(REPO), NO_COLOR="1")
+    sys.path.insert(0, str(REPO))
+    from bloglint.catalog import load_catalog
+
+    toc_and_math = [rid for rid in load_catalog() if rid[:4] in ("BL02", "BL03")]
+    rows = []
+    for scale in (int(s) for s in args.scales.split(",")):
+        site = make_corpus(scale)
+        runs = args.runs if scale < 100 else max(1, args.runs // 3)
+        cache = site / ".jekyll-cache"
+        one_post = sorted((site / "_posts").glob("2019-*.md"))[0]
+
+        def cold(*extra: str, _site: Path = site, _runs: int = runs) -> dict[str, float]:
+            shutil.rmtree(_site / ".jekyll-cache", ignore_errors=True)
+            return measure(
+                bloglint("check", "--site", str(_site), "--no-cache", *extra), _runs, env
+            )
+
+        result = {
+            "floor: read": measure([sys.executable, "-c", FLOOR_READ, str(site)], runs, env),
+            "floor: mistune": measure([sys.executable, "-c", FLOOR_MISTUNE, str(site)], runs, env),
+            "parse only": measure([sys.executable, "-c", PARSE_ONLY, str(site)], runs, env),
+            "check (cold)": cold(),
+            "check, no TOC/math": cold("--ignore", ",".join(toc_and_math)),
+        }
+        shutil.rmtree(cache, ignore_errors=True)
+        subprocess.run(
+            bloglint("check", "--site", str(site)), env=env, cwd=REPO, capture_output=True
+        )
+        result["check (warm)"] = measure(bloglint("check", "--site", str(site)), runs, env)
+        os.utime(one_post, (time.time(), time.time()))
+        result["one post (warm)"] = measure(bloglint("check", str(one_post)), runs, env)
+        if args.markdownlint:
+            posts_glob = str(site / "_posts" / "*.md")
+            result["markdownlint-cli2"] = measure(
+                [args.markdownlint, posts_glob], max(1, runs // 2), env
+            )
+        rows.append((scale, result))
+        print(f"{scale}x done", file=sys.stderr)
+
+    print("| corpus | what | wall (s) | peak RSS (MB) | vs mistune floor |")
+    print("|---|---|---|---|---|")
+    for scale, result in rows:
+        floor = result["floor: mistune"]["wall"]
+        for name, value in result.items():
+            print(
+                f"| {scale}x ({348 * scale} posts) | {name} | {value['wall']:.2f} | "
+                f"{value['rss_mb']:.0f} | {value['wall'] / floor:.2f}x |"
+            )
+
+
+if __name__ == "__main__":
+    main()
