@@ -90,7 +90,9 @@ def test_karpathy_markdown_math_is_understood() -> None:
     assert _findings("karpathy") == set()
 
 
-@pytest.mark.parametrize("name", ["daiwk", "karpathy"])
+# daiwk's feed holds all its posts (see the feed test below); karpathy's only the last ten, so
+# its other posts are rendered with bloglint's kramdown port.
+@pytest.mark.parametrize("name", ["karpathy"])
 def test_extraction_matches_the_engine_on_kramdown_output(name: str) -> None:
     """Every post: formulas found in the source == formulas tex2jax finds in kramdown's HTML."""
     from bloglint.render import render_markdown
@@ -111,7 +113,7 @@ def test_extraction_matches_the_engine_on_kramdown_output(name: str) -> None:
         )
         assert source == rendered, post.relpath
         total += sum(source.values())
-    assert total == {"daiwk": 2665, "karpathy": 80}[name]
+    assert total == 80
 
 
 def test_mojombo_has_no_math_and_no_engine() -> None:
