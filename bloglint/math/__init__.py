@@ -1,0 +1,1 @@
+"""Math in posts: the site's math profile, formula extraction after kramdown, TeX checks."""
