@@ -688,11 +688,9 @@ def load_data_dir(directory: Path) -> dict[str, Any]:
         try:
             text = entry.read_text(encoding="utf-8-sig")
             if suffix in (".yml", ".yaml"):
-                import yaml
+                from bloglint.source import load_yaml
 
-                data[entry.stem] = yaml.load(
-                    text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-                )
+                data[entry.stem] = load_yaml(text)
             elif suffix == ".json":
                 data[entry.stem] = json.loads(text)
             elif suffix in (".csv", ".tsv"):
@@ -701,7 +699,7 @@ def load_data_dir(directory: Path) -> dict[str, Any]:
 
                 delimiter = "\t" if suffix == ".tsv" else ","
                 data[entry.stem] = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
-        except (OSError, ValueError, UnicodeDecodeError, Exception):  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - OSError, decoding, YAML/JSON/CSV errors alike
             # Jekyll would stop on a broken data file; templates then just see it missing.
             continue
     return data
