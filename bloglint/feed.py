@@ -529,7 +529,8 @@ def check_feed_text(
     problems: list[Problem] = []
     if errors:
         problems.extend(_xml_problems(site, renderer, page, text, errors))
-    elif root is not None and root.tag == f"{{{ATOM_NS}}}feed":
+    # Atom rules are checked on what lxml could read, even when the XML is broken.
+    if root is not None and root.tag == f"{{{ATOM_NS}}}feed":
         problems.extend(_atom_problems(site, renderer, page, root))
     return problems
 

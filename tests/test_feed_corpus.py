@@ -123,6 +123,12 @@ def test_daiwk_unescaped_titles_are_reported_at_the_template_line(
     syntax = {(p.path, p.line) for p in result.problems if p.kind == "liquid-syntax"}
     assert len(syntax) == 5
     assert all(path.startswith("_posts/") for path, _ in syntax)
+    # Not valid Atom either: no feed <id>, relative entry ids (written on line 22).
+    atom = {(p.line, p.message.split(" (")[0]) for p in result.problems if p.kind == "feed-atom"}
+    assert atom == {
+        (6, "the feed has no <id>, which RFC 4287 requires; add one"),
+        (22, "348 entry ids are not absolute IRIs"),
+    }
     # U+0008 in posts is reported where it is written.
     chars = [p for p in result.problems if p.kind == "feed-xml" and "U+0008" in p.message]
     assert chars and all(p.path.startswith("_posts/") for p in chars)
