@@ -148,6 +148,7 @@ def parse_document(body: str, first_line: int = 1) -> Document:
 # --------------------------------------------------------------------------------------------
 
 _MASK = "\ue000"  # stands in for every character of a Liquid tag while mistune parses
+_SPACE = "\ue001"  # stands in for a space inside a link destination (see _mask_url_spaces)
 _INLINE_STRIP = " \r\n\t\f"  # what mistune strips from a block's text before inline parsing
 _LIST_MARKER_ONLY = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]*(?:\n|$)")
 
@@ -577,6 +578,24 @@ def _scan_liquid(text: str) -> _Liquid:
     return result
 
 
+# kramdown takes everything up to the closing parenthesis as the URL, spaces included
+# (`[paper](../assets/A Paper.pdf)` links to `../assets/A Paper.pdf`); CommonMark/mistune
+# gives up. Such spaces are masked so mistune sees one destination (the title stays apart).
+_SPACED_DESTINATION = re.compile(r"\]\(([^()\s<]+(?: +[^()\s\"']+)+)( +[\"'][^\n]*?[\"'] *)?\)")
+
+
+def _mask_url_spaces(text: str) -> str:
+    def mask(m: re.Match[str]) -> str:
+        start, end = m.span(1)
+        return (
+            m.group(0)[: start - m.start()]
+            + m.group(1).replace(" ", _SPACE)
+            + m.group(0)[end - m.start() :]
+        )
+
+    return _SPACED_DESTINATION.sub(mask, text)
+
+
 # --------------------------------------------------------------------------------------------
 # HTML
 # --------------------------------------------------------------------------------------------
@@ -586,7 +605,7 @@ def _scan_liquid(text: str) -> _Liquid:
 # `_balanced_url_end`).
 _LINK_DESTINATION = re.compile(
     r"[ \t]*(?:\n[ \t]*)?(?:<((?:[^<>\n\\]|\\.)*)>"
-    r"|((?:[^\s()\\]+|\\\S|\((?:[^\s()\\]+|\\\S)*\))*))"
+    r"|((?:[^ \t\n\r\f()\\]+|\\[^ \t\n\r\f]|\((?:[^ \t\n\r\f()\\]+|\\[^ \t\n\r\f])*\))*))"
 )
 _HTML_ITEM = re.compile(
     r"<!--(.*?)-->"
@@ -614,6 +633,8 @@ class _Builder:
         self.text = text
         self.first_line = first_line
         self.liquid = _scan_liquid(text)
+        if "](" in text and _SPACE not in text:
+            self.liquid.masked = _mask_url_spaces(self.liquid.masked)
         self.starts = _line_starts(text)
         self.problems: list[str] = []
         self.heading_records: list[list[Any]] = []
@@ -640,7 +661,10 @@ class _Builder:
         return line, column + (1 if end > start else 0)
 
     def original(self, text: str, start: int, end: int) -> str:
-        """`text` (found in the masked body between body offsets start..end) with Liquid restored."""
+        """`text` (found in the masked body between body offsets start..end) as written:
+        Liquid and spaces in link destinations restored."""
+        if _SPACE in text:
+            text = text.replace(_SPACE, " ")
         if _MASK not in text:
             return text
         tags = self.liquid.tags

@@ -367,3 +367,16 @@ def test_autolink_inside_link_text_is_text() -> None:
         ("autolink", "http://e", 1, 37, 1, 38),
     ]
     assert doc.links[0].text == "<http://a>"
+
+
+def test_spaces_in_link_destinations_like_kramdown() -> None:
+    # kramdown reads up to the closing parenthesis (a quoted title stays apart); CommonMark
+    # would not make these links at all.
+    body = '[a](../assets/A Paper.pdf) ![i](x y.png "t y") `[c](d e)` [中](#３\u3000安装)\n'
+    doc = parse_document(body, 1)
+    assert [(k.url, k.image, k.title, k.column, k.url_column) for k in doc.links] == [
+        ("../assets/A Paper.pdf", False, None, 1, 5),
+        ("x y.png", True, "t y", 28, 33),
+        ("#３\u3000安装", False, None, 70, 74),
+    ]
+    assert [s.text for s in doc.code_spans] == ["[c](d e)"]
