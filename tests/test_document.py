@@ -377,6 +377,6 @@ def test_spaces_in_link_destinations_like_kramdown() -> None:
     assert [(k.url, k.image, k.title, k.column, k.url_column) for k in doc.links] == [
         ("../assets/A Paper.pdf", False, None, 1, 5),
         ("x y.png", True, "t y", 28, 33),
-        ("#３\u3000安装", False, None, 70, 74),
+        ("#３\u3000安装", False, None, 59, 63),
     ]
     assert [s.text for s in doc.code_spans] == ["[c](d e)"]
