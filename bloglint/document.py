@@ -782,21 +782,33 @@ class _Builder:
         self.heading_records.append(record)
 
     def paragraph_ial(self, token: dict[str, Any], previous: dict[str, Any] | None) -> bool:
-        """A `{: #id}` line right after a heading sets its id (kramdown block IAL)."""
+        """kramdown block IALs (`{: #id}` alone on a line) give the block next to them an id.
+
+        Right after a heading it sets the heading's id; otherwise the id becomes an anchor.
+        Returns True when the whole paragraph is the IAL (so it is not text).
+        """
         text = token["text"]
         if "{:" not in text:
             return False
-        text = text.strip("\n")
-        if "\n" in text:
-            return False
-        m = _BLOCK_IAL_ID.match(text)
-        if not m:
-            return False
-        if previous is not None and previous["type"] == "heading" and "_heading" in previous:
-            previous["_heading"][3] = m.group(1)
-        else:
-            self.anchors.append((_to_root(token["_st"], token["_at"]), m.group(1)))
-        return True
+        stripped = text.strip("\n")
+        if "\n" not in stripped:
+            m = _BLOCK_IAL_ID.match(stripped)
+            if not m:
+                return False
+            if previous is not None and previous["type"] == "heading" and "_heading" in previous:
+                previous["_heading"][3] = m.group(1)
+            else:
+                self.anchors.append((_to_root(token["_st"], token["_at"]), m.group(1)))
+            return True
+        # An IAL line just above or below a paragraph's text applies to that paragraph.
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            m = _BLOCK_IAL_ID.match(line.rstrip("\n"))
+            if m:
+                at = _segments(token)[0][0] + offset
+                self.anchors.append((_to_root(token["_st"], at), m.group(1)))
+            offset += len(line)
+        return False
 
     def code_block(self, token: dict[str, Any]) -> None:
         if "_st" not in token:

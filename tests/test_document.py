@@ -380,3 +380,10 @@ def test_spaces_in_link_destinations_like_kramdown() -> None:
         ("#３\u3000安装", False, None, 59, 63),
     ]
     assert [s.text for s in doc.code_spans] == ["[c](d e)"]
+
+
+def test_block_ial_ids_become_anchors() -> None:
+    body = "Para text\n{: #para-id}\n\n{: #next .c}\nNext para\n\n## H\n{:#h-id}\n"
+    doc = parse_document(body, 1)
+    assert [(a.id, a.line, a.column) for a in doc.anchors] == [("para-id", 2, 1), ("next", 4, 1)]
+    assert [h.id for h in doc.headings] == ["h-id"]
