@@ -310,19 +310,15 @@ def _markdown() -> Any:
                 )
             return end
 
-    def _parse_table(block: Any, m: Any, state: Any) -> Any:
-        count = len(state.tokens)
-        end = parse_table(block, m, state)
-        if end:
-            _stamp_new(state, count, "table", _start=m.start(), _end=end)
-        return end
+    def _stamped_table(parse: Any) -> Any:
+        def parse_and_stamp(block: Any, m: Any, state: Any) -> Any:
+            count = len(state.tokens)
+            end = parse(block, m, state)
+            if end:
+                _stamp_new(state, count, "table", _start=m.start(), _end=end)
+            return end
 
-    def _parse_nptable(block: Any, m: Any, state: Any) -> Any:
-        count = len(state.tokens)
-        end = parse_nptable(block, m, state)
-        if end:
-            _stamp_new(state, count, "table", _start=m.start(), _end=end)
-        return end
+        return parse_and_stamp
 
     def _parse_ref_footnote(block: Any, m: Any, state: Any) -> Any:
         end = parse_ref_footnote(block, m, state)
@@ -434,8 +430,8 @@ def _markdown() -> Any:
         # quotes their rows/lines stay paragraph text, whose links are found all the same, and
         # every extra rule there slows down list parsing (the most expensive part).
         table(md)
-        md.block.register("table", None, _parse_table)
-        md.block.register("nptable", None, _parse_nptable)
+        md.block.register("table", None, _stamped_table(parse_table))
+        md.block.register("nptable", None, _stamped_table(parse_nptable))
         strikethrough(md)
         md.inline.register("strikethrough", None, _parse_strikethrough)
         footnotes(md)
