@@ -63,8 +63,8 @@ class Link:
     text: str  # link text / alt text ('' when none)
     line: int  # where the link starts ('[' or '!' or '<' or '{%')
     column: int
-    url_line: int  # where the URL itself starts (same as line for most links)
-    url_column: int
+    url_line: int  # where the URL itself starts (same as line for most links;
+    url_column: int  # for a reference link: the URL in the definition it uses)
     label: str | None = None  # reference label, for reference links and definitions
     title: str | None = None
 
@@ -110,6 +110,13 @@ class Anchor:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """Everything rules ask of one post body, in source order, at file positions.
+
+    Items inside code spans, code blocks and `{% raw %}` regions are left out (their
+    headings still count for kramdown's duplicate-id suffixes); so is everything inside
+    `{% comment %}`, which Liquid removes before kramdown runs.
+    """
+
     headings: tuple[Heading, ...]
     links: tuple[Link, ...]  # in source order; images included (see Link.image)
     undefined_references: tuple[UndefinedReference, ...]
