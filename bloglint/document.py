@@ -584,7 +584,9 @@ def _scan_liquid(text: str) -> _Liquid:
 # kramdown takes everything up to the closing parenthesis as the URL, spaces included
 # (`[paper](../assets/A Paper.pdf)` links to `../assets/A Paper.pdf`); CommonMark/mistune
 # gives up. Such spaces are masked so mistune sees one destination (the title stays apart).
-_SPACED_DESTINATION = re.compile(r"\]\(([^()\s<]+(?: +[^()\s\"']+)+)( +[\"'][^\n]*?[\"'] *)?\)")
+_SPACED_DESTINATION = re.compile(  # bounded repeats: linear even on hostile lines
+    r"\]\(([^()\s<]+(?: +[^()\s\"']+){1,64})( +([\"'])[^\n]{0,500}?\3 *)?\)"
+)
 
 
 def _mask_url_spaces(text: str) -> str:
@@ -611,7 +613,7 @@ _LINK_DESTINATION = re.compile(
     r"|((?:[^ \t\n\r\f()\\]+|\\[^ \t\n\r\f]|\((?:[^ \t\n\r\f()\\]+|\\[^ \t\n\r\f])*\))*))"
 )
 _HTML_ITEM = re.compile(
-    r"<!--(.*?)-->"
+    r"<!--(.*?)(?:-->|\Z)"  # an unclosed comment runs to the end (and stays linear)
     r"|<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>",
     re.S,
 )
