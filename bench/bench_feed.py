@@ -5,7 +5,7 @@ without expected/). Each figure is the median wall time of `--runs` runs.
 
   jekyll build (cold)          no _site, no .jekyll-cache
   jekyll build (warm)          again, .jekyll-cache kept
-  bloglint feed (cold)         no .bloglint-cache: Liquid + kramdown for all 348 posts
+  bloglint feed (cold)         empty cache: Liquid + kramdown for all 348 posts
   bloglint feed (html cached)  post HTML from the cache, template rendered, feed checked
                                (what a run without --time / SOURCE_DATE_EPOCH costs)
   bloglint feed (unchanged)    same --time and no file changed: the whole result is reused
@@ -81,7 +81,7 @@ def main() -> None:
         feed_cmd = [python, "-m", "bloglint", "feed", "--site", str(site), "-o", str(out)]
         fixed = [*feed_cmd, "--time", BUILD_TIME]
         fast = [python, "-c", FAST_PATH, str(site), str(out), BUILD_TIME]
-        cache = site / ".bloglint-cache"
+        cache = site / ".jekyll-cache/bloglint"
         rows: dict[str, list[float]] = {}
 
         def run(

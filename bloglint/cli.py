@@ -283,26 +283,33 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_feed(args: argparse.Namespace) -> int:
     from bloglint import feed
+    from bloglint.jekyll_config import load_config
 
     root = _site_root([], args.site)
-    site = _load(root)
+    jekyll_config = load_config(root)
     try:
         build_time = feed.build_time_from(args.time)
     except ValueError as error:
         raise ConfigError(str(error)) from None
-    result = feed.build_feed(site, build_time=build_time)
+    cache = not args.no_cache
+    cache_dir = _cache_dir(root, jekyll_config).relative_to(root).as_posix()
+    # With a fixed build time and nothing changed, the last result is reused without even
+    # reading the site.
+    result = feed.cached_feed(root, build_time=build_time, cache_dir=cache_dir) if cache else None
+    if result is None:
+        result = feed.build_feed(_load(root), build_time=build_time, cache=cache)
     for problem in result.problems:
         _err(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}")
     if result.fatal:
         _err("bloglint: the feed was not written")
         return EXIT_FINDINGS
-    target = root / result.path
+    target = _feed_target(root, jekyll_config, result)
     # Without a fixed build time, the feed's own <updated> is "now": compare around it.
     loose = build_time is None
     if args.check:
         if feed.feed_is_current(target, result.text, ignore_updated=loose):
             return EXIT_OK
-        _err(f"{result.path} is out of date; run `bloglint feed` to regenerate it")
+        _err(f"{_shown(root, target)} is out of date; run `bloglint feed` to regenerate it")
         return EXIT_FINDINGS
     if args.output == "-":
         _out(result.text)
@@ -311,8 +318,29 @@ def cmd_feed(args: argparse.Namespace) -> int:
     if args.fail_on_change and feed.feed_is_current(destination, result.text, ignore_updated=loose):
         return EXIT_OK
     feed.write_feed_atomically(destination, result.text)
-    _err(f"wrote {destination} ({result.posts} entries)")
+    _err(f"wrote {_shown(root, destination)} ({result.posts} entries)")
     return EXIT_FINDINGS if args.fail_on_change else EXIT_OK
+
+
+def _feed_target(root: Path, jekyll_config: dict[str, Any], result: Any) -> Path:
+    """Where the feed file goes.
+
+    A site with its own feed template (`atom.xml` with Liquid) keeps that template: the
+    feed goes where Jekyll writes it, under `destination` (`_site/`). A site without one
+    gets the jekyll-feed style feed as a file beside its sources, so that it is committed
+    and served as is.
+    """
+    if result.template is None:
+        return root / result.path
+    destination = Path(str(jekyll_config.get("destination") or "_site"))
+    return (destination if destination.is_absolute() else root / destination) / result.path
+
+
+def _shown(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def cmd_jekyll_plugin(args: argparse.Namespace) -> int:
@@ -387,6 +415,9 @@ def build_parser() -> argparse.ArgumentParser:
     feed.add_argument("--output", "-o", help="write here instead of the feed's path; - for stdout")
     feed.add_argument(
         "--check", action="store_true", help="exit 1 when the feed on disk is out of date"
+    )
+    feed.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the cache of post HTML"
     )
     feed.add_argument(
         "--fail-on-change",

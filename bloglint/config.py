@@ -12,14 +12,12 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from bloglint.cachedir import DEFAULT_CACHE_DIR
 from bloglint.catalog import RuleSpec, find_rule, load_catalog
 from bloglint.model import ConfigError, Severity
 
 # Sections validated by the subsystem that reads them; here they are only required to be mappings.
 SUBSYSTEM_SECTIONS = ("external", "math", "toc", "feed", "jekyll_plugin")
-# Jekyll already keeps its own cache here: it is left out of builds, ignored by
-# `jekyll serve`'s watcher, and in the .gitignore of most Jekyll sites.
-DEFAULT_CACHE_DIR = ".jekyll-cache/bloglint"
 
 # Each subsystem validates its own section (unknown keys are errors there too), lazily imported.
 SECTION_VALIDATORS = {

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bloglint.cachedir import DEFAULT_CACHE_DIR as CACHE_DIR
 from bloglint.model import Problem
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 FEED_EXTENSIONS = (".xml", ".atom", ".rss")
 PREFERRED_NAMES = ("atom.xml", "feed.xml", "rss.xml", "index.xml", "feed.atom", "feed.rss")
 ATOM_NS = "http://www.w3.org/2005/Atom"
-CACHE_DIR = ".bloglint-cache"
 
 # Characters XML 1.0 forbids (everything below U+0020 except tab, LF and CR; surrogates;
 # U+FFFE/U+FFFF). They make a feed not well-formed; jekyll-feed passes them through.
@@ -160,7 +160,7 @@ def build_feed(
     """Render the site's feed as Jekyll would, with problems for everything that breaks it.
 
     `build_time` is `site.time` (the feed's own <updated>); None means now. `cache` keeps
-    converted post HTML in `<site>/.bloglint-cache/` between runs, and with a fixed build
+    converted post HTML in `the cache folder` between runs, and with a fixed build
     time the whole result, reused while no file of the site (or of bloglint) changes.
     """
     cache_dir = site.root / cache_directory(site.config)
@@ -201,7 +201,7 @@ def build_feed(
 
 
 def cache_directory(config: Mapping[str, Any]) -> str:
-    """`bloglint.cache_dir` from _config.yml (site-relative), `.bloglint-cache` by default."""
+    """`bloglint.cache_dir` from _config.yml (site-relative), `.jekyll-cache/bloglint` by default."""
     settings = config.get("bloglint")
     value = settings.get("cache_dir") if isinstance(settings, Mapping) else None
     return str(value or CACHE_DIR)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bloglint import __version__
+from bloglint.cachedir import prepare
 from bloglint.source import SourceFile, parse_source, read_source
 
 if TYPE_CHECKING:
@@ -64,10 +65,7 @@ class SiteIndex:
 
     def _open(self) -> sqlite3.Connection | None:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            ignore = self.path.parent / ".gitignore"
-            if not ignore.exists():  # never let the cache show up in the blog's `git status`
-                ignore.write_text("# made by bloglint; the whole folder is a cache\n*\n")
+            prepare(self.path.parent)
         except OSError:
             return None  # a read-only site: run without an index
         for attempt in range(2):

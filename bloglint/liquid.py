@@ -34,6 +34,8 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 from liquid.undefined import is_undefined
 
+from bloglint.cachedir import prepare
+
 if TYPE_CHECKING:
     from liquid.context import RenderContext
 
@@ -1672,7 +1674,7 @@ def _converter_version() -> str:
 
 
 class RenderCache:
-    """Converted HTML per Markdown text in `<site>/.bloglint-cache/render.sqlite`.
+    """Converted HTML per Markdown text in `<cache folder>/render.sqlite`.
 
     Any problem with the file (corrupt, locked, unwritable) turns the cache off or rebuilds
     it; it never changes what is rendered.
@@ -1686,7 +1688,7 @@ class RenderCache:
         self._pending: list[tuple[str, str]] = []
         self._db: sqlite3.Connection | None = None
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            prepare(directory)
             self._db = self._open()
         except (OSError, sqlite3.DatabaseError):
             try:

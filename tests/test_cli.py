@@ -175,3 +175,53 @@ def test_fix_rewrites_only_the_toc_and_is_idempotent(
     assert main(["check", "--site", str(site), "--fix"]) == 0
     assert post.read_text(encoding="utf-8") == fixed
     assert "fixed" not in capsys.readouterr().err
+
+
+ATOM_TEMPLATE = """---
+layout: nil
+---
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+ <title>{{ site.title }}</title>
+ <updated>{{ site.time | date_to_xmlschema }}</updated>
+ {% for post in site.posts %}<entry><title>{{ post.title | xml_escape }}</title><id>{{ post.id }}</id></entry>
+ {% endfor %}
+</feed>
+"""
+
+
+def test_feed_from_a_template_goes_to_site_output_and_keeps_the_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(
+        tmp_path,
+        {"_config.yml": "title: t\n", "atom.xml": ATOM_TEMPLATE, "_posts/2024-01-02-a.md": CLEAN_POST},
+    )
+    assert main(["feed", "--site", str(site), "--time", "2024-05-01T00:00:00Z"]) == 0
+    assert (site / "atom.xml").read_text(encoding="utf-8") == ATOM_TEMPLATE
+    written = (site / "_site" / "atom.xml").read_text(encoding="utf-8")
+    assert "<title>A clean post</title>" in written and "2024-05-01T00:00:00+00:00" in written
+    assert main(["feed", "--site", str(site), "--check"]) == 0  # only the build time differs
+    (site / "_posts/2024-01-03-b.md").write_text(CLEAN_POST.replace("A clean", "Another"), encoding="utf-8")
+    assert main(["feed", "--site", str(site), "--check"]) == 1
+    assert "out of date" in capsys.readouterr().err
+
+
+def test_feed_hook_rewrites_a_stale_feed_and_fails_once(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {"_config.yml": "title: t\nurl: https://example.org\n", "_posts/2024-01-02-a.md": CLEAN_POST},
+    )
+    assert main(["feed", "--site", str(site), "--fail-on-change"]) == 1
+    first = (site / "feed.xml").read_text(encoding="utf-8")  # jekyll-feed style, beside the sources
+    assert "<title type=\"text\">A clean post</title>" in first or "A clean post" in first
+    assert main(["feed", "--site", str(site), "--fail-on-change"]) == 0
+    assert (site / "feed.xml").read_text(encoding="utf-8") == first
+
+
+def test_feed_to_stdout_with_a_bad_time_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path, {"_config.yml": "title: t\n", "_posts/2024-01-02-a.md": CLEAN_POST})
+    assert main(["feed", "--site", str(site), "--time", "yesterday"]) == 2
+    assert "--time" in capsys.readouterr().err

@@ -333,7 +333,7 @@ def test_old_feed_survives_a_failed_write(tmp_path: Path, monkeypatch: pytest.Mo
 def test_cache_makes_a_second_run_reuse_html(tmp_path: Path) -> None:
     site = load_site(template_site(tmp_path))
     first = build_feed(site, build_time=BUILD_TIME)
-    assert (tmp_path / ".bloglint-cache" / "render.sqlite").is_file()
+    assert (tmp_path / ".jekyll-cache/bloglint" / "render.sqlite").is_file()
     second = build_feed(load_site(tmp_path), build_time=BUILD_TIME)
     assert second.text == first.text
 
@@ -391,7 +391,7 @@ def test_unchanged_site_reuses_the_whole_result_and_any_change_rebuilds(tmp_path
     assert cached_feed(root, build_time=BUILD_TIME) is None
     rebuilt = build_feed(load_site(root), build_time=BUILD_TIME)
     assert "Older text." in rebuilt.text
-    (root / ".bloglint-cache" / "feed.json").write_text("{not json")
+    (root / ".jekyll-cache/bloglint" / "feed.json").write_text("{not json")
     assert cached_feed(root, build_time=BUILD_TIME) is None
     assert build_feed(load_site(root), build_time=BUILD_TIME).text == rebuilt.text
 
@@ -467,6 +467,6 @@ def test_cache_dir_setting_is_honoured(tmp_path: Path) -> None:
     config.write_text(config.read_text() + "bloglint:\n  cache_dir: .cache/bl\n")
     first = build_feed(load_site(root), build_time=BUILD_TIME)
     assert (root / ".cache" / "bl" / "render.sqlite").is_file()
-    assert not (root / ".bloglint-cache").exists()
+    assert not (root / ".jekyll-cache/bloglint").exists()
     hit = cached_feed(root, build_time=BUILD_TIME, cache_dir=".cache/bl")
     assert hit is not None and hit.text == first.text

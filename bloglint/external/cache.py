@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from bloglint.cachedir import prepare
 from bloglint.external.report import LinkResult, redact
 
 CACHE_FILE = "external-links.sqlite3"
@@ -50,7 +51,7 @@ class ResultCache:
         self._max_age = max_age
         self._accept = accept
         self._clock = clock
-        directory.mkdir(parents=True, exist_ok=True)
+        prepare(directory)
         ignore = directory / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# bloglint's cache of external link results\n*\n", "utf-8")
