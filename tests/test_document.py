@@ -387,3 +387,24 @@ def test_block_ial_ids_become_anchors() -> None:
     doc = parse_document(body, 1)
     assert [(a.id, a.line, a.column) for a in doc.anchors] == [("para-id", 2, 1), ("next", 4, 1)]
     assert [h.id for h in doc.headings] == ["h-id"]
+
+
+def test_hostile_input_is_parsed_without_errors() -> None:
+    bodies = [
+        "<!--" * 10000,
+        "[" * 10000 + "x" + "]" * 10000,
+        "`" * 10000,
+        "*" * 10000 + "x" + "*" * 10000,
+        "> " * 10000 + "[x](/x)\n",
+        "- " * 10000 + "[x](/x)\n",
+        "<a href='x'" * 5000,
+        "{% raw %}" * 1000 + "{{" * 1000,
+        "[x](a" + " b" * 5000 + " 'x'" * 5000,
+        "x" * 20_000_000,  # a 20 MB body
+    ]
+    for body in bodies:
+        doc = parse_document(body, 1)
+        assert all(link.line == 1 for link in doc.links)
+    assert links(parse_document("- " * 10000 + "[x](/x)\n", 1)) == [
+        ("inline", "/x", 1, 20001, 1, 20005)
+    ]
