@@ -160,6 +160,8 @@ _INLINE_STRIP = " \r\n\t\f"  # what mistune strips from a block's text before in
 _LIST_MARKER_ONLY = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]*(?:\n|$)")
 
 _parser_cache: list[Any] = []
+# mistune's max_nested_level: deeper lists and block quotes are read as paragraph text.
+_MAX_NESTING = 20
 
 
 def _markdown() -> Any:
@@ -192,10 +194,14 @@ def _markdown() -> Any:
         openers: list[list[Any]] | None = None
         _starts: list[int] | None = None
         line0: int | None = None  # the parent line index of our line 0, once computed
+        level = 0  # how many containers (list items, block quotes) we are inside
 
         def child_state(self, src: str, lazy_line_starts: Any = None) -> Any:
             child = super().child_state(src, lazy_line_starts)
             self.env["_states"].append(child)
+            child.level = self.level + 1
+            if child.level >= _MAX_NESTING - 1:
+                self.env["_too_deep"] = True
             if self.openers:
                 entry = self.openers[-1]
                 start, kind = entry
@@ -453,7 +459,10 @@ def _markdown() -> Any:
         )
 
     md = mistune.Markdown(
-        renderer=None, block=_BlockParser(), inline=_InlineParser(), plugins=[_kramdown_gfm]
+        renderer=None,
+        block=_BlockParser(max_nested_level=_MAX_NESTING),
+        inline=_InlineParser(max_nested_level=_MAX_NESTING),
+        plugins=[_kramdown_gfm],
     )
     _parser_cache.append(md)
     return md
@@ -717,6 +726,11 @@ class _Builder:
         except RecursionError:
             self.problems.append(
                 "the Markdown is nested too deeply to parse; items after the nesting are missing"
+            )
+        if state.env.get("_too_deep"):
+            self.problems.append(
+                f"lists and block quotes are nested {_MAX_NESTING - 1} or more levels deep: anything"
+                " deeper is read as plain paragraphs (its headings and code blocks are not seen)"
             )
         self.add_liquid_items()
         # Tokens point at their states and states hold their tokens: break those cycles now so

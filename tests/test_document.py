@@ -338,9 +338,12 @@ def test_deep_nesting_does_not_crash() -> None:
     deep_list = "".join("  " * i + "- [x](/x)\n" for i in range(2000))
     doc = parse_document(deep_list, 1)
     assert doc.links and all(link.url == "/x" for link in doc.links)
+    assert "nested 19 or more levels deep" in doc.problems[0]
     quotes = ">" * 5000 + " [q](/q)\n"
     doc = parse_document(quotes, 1)
-    assert isinstance(doc.problems, tuple)
+    assert links(doc) == [("inline", "/q", 1, 5002, 1, 5006)]
+    assert len(doc.problems) == 1
+    assert parse_document("> " * 18 + "[q](/q)\n", 1).problems == ()
 
 
 def test_control_characters_and_nul() -> None:
