@@ -530,6 +530,7 @@ def _to_root(state: Any, offset: int) -> int:
 _LIQUID = re.compile(r"\{%-?[ \t]*(\w+)[ \t]*([^\n]*?)[ \t]*-?%\}|\{\{[^\n]*?\}\}")
 _ENDRAW = re.compile(r"\{%-?[ \t]*endraw[ \t]*-?%\}")
 _ENDCOMMENT = re.compile(r"\{%-?[ \t]*endcomment[ \t]*-?%\}")
+_ENDHIGHLIGHT = re.compile(r"\{%-?[ \t]*endhighlight[ \t]*-?%\}")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -540,10 +541,12 @@ class _Liquid:
     tag_links: list[tuple[str, int, str, int]]  # (kind, start, argument, argument offset)
     raw: list[tuple[int, int, int, int]]  # {% raw %}: (start, content start, content end, end)
     removed: list[tuple[int, int]]  # {% comment %} regions (start, end)
+    # {% highlight lang %}: (start, content start, content end, end, language)
+    highlights: list[tuple[int, int, int, int, str | None]]
 
 
 def _scan_liquid(text: str) -> _Liquid:
-    result = _Liquid(text, [], [], [], [])
+    result = _Liquid(text, [], [], [], [], [])
     if "{%" not in text and "{{" not in text:
         return result
     pieces: list[str] = []
@@ -571,10 +574,17 @@ def _scan_liquid(text: str) -> _Liquid:
                 result.tags.append((start, end))
             done = pos = after
             continue
-        if name == "comment":
-            close = _ENDCOMMENT.search(text, end)
+        if name in ("comment", "highlight"):
+            # Liquid removes a comment; a highlight block becomes Jekyll's <figure><pre> HTML,
+            # which kramdown passes through: neither is Markdown.
+            close = (_ENDCOMMENT if name == "comment" else _ENDHIGHLIGHT).search(text, end)
             mask_end = close.end() if close else len(text)
-            result.removed.append((start, mask_end))
+            if name == "comment":
+                result.removed.append((start, mask_end))
+            else:
+                language = m.group(2).split()[0] if m.group(2).split() else None
+                content_end = close.start() if close else len(text)
+                result.highlights.append((start, end, content_end, mask_end, language))
             pieces.append(text[done:start] + _NOT_NEWLINE.sub(_MASK, text[start:mask_end]))
             result.tags.append((start, mask_end))
             done = pos = mask_end
@@ -733,6 +743,10 @@ class _Builder:
                 " deeper is read as plain paragraphs (its headings and code blocks are not seen)"
             )
         self.add_liquid_items()
+        for start, content_start, content_end, end, language in self.liquid.highlights:
+            # Like Jekyll, drop the line breaks around the code.
+            content = self.text[content_start:content_end].strip("\n")
+            self.code_blocks.append((start, end, language, True, content))
         # Tokens point at their states and states hold their tokens: break those cycles now so
         # reference counting frees the parse (leaving it to the cyclic GC costs ~10% more).
         for block_state in state.env["_states"]:

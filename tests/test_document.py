@@ -411,3 +411,14 @@ def test_hostile_input_is_parsed_without_errors() -> None:
     assert links(parse_document("- " * 10000 + "[x](/x)\n", 1)) == [
         ("inline", "/x", 1, 20001, 1, 20005)
     ]
+
+
+def test_liquid_highlight_blocks_are_code() -> None:
+    body = "Text\n\n{% highlight ruby linenos %}\n# not a heading\n[no](/no)\n{% endhighlight %}\n\n# Real\n"
+    doc = parse_document(body, 1)
+    assert [(c.info, c.fenced, c.text, c.line, c.end_line) for c in doc.code_blocks] == [
+        ("ruby", True, "# not a heading\n[no](/no)", 3, 6)
+    ]
+    assert [(h.text, h.line) for h in doc.headings] == [("Real", 8)]
+    assert doc.links == ()
+    assert doc.in_code(4, 1)
