@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bloglint.external.run import RESULT_KEY, RUN_KEY, PostLinkFindings, check_post_links
+from bloglint.external import RESULT_KEY, RUN_KEY
 from bloglint.model import Hit
 
 if TYPE_CHECKING:
     from bloglint.engine import SiteContext
+    from bloglint.external.run import PostLinkFindings
 
 
 def external_findings(ctx: SiteContext) -> PostLinkFindings | None:
@@ -24,6 +25,8 @@ def external_findings(ctx: SiteContext) -> PostLinkFindings | None:
     if request is None:
         return None
     if RESULT_KEY not in ctx.memo:
+        from bloglint.external.run import check_post_links
+
         posts = [*ctx.site.posts, *ctx.site.documents]
         links = {p.relpath: p.document.links for p in posts if p.relpath in ctx.selected}
         cache_dir = None

@@ -33,12 +33,6 @@ if TYPE_CHECKING:
 # Letters, digits, hyphens (and the underscores some DNS names carry) in dot-separated labels;
 # httpx percent-encodes other characters instead of refusing them.
 _HOST_NAME = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9_-]{1,63}(?<!-))*\.?$")
-BROKEN_RULE = "BL040"
-MOVED_RULE = "BL041"
-# The engine memo key under which the CLI's `--external` request (an `ExternalRun`) is put;
-# without it the external rules report nothing and never touch the network.
-RUN_KEY = "external.run"
-RESULT_KEY = "external.findings"  # the run's `PostLinkFindings`, for the CLI's summary
 CHECKED_KINDS = frozenset({"inline", "reference", "autolink", "html"})
 
 
