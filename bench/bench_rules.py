@@ -11,6 +11,9 @@ for child processes), medians over several repetitions taken in alternating orde
   imports         a fresh interpreter that has imported the engine, the site reader and every
                   other rule module, then imports the family's rule modules
 
+Child processes use cached bytecode (under bench/out/pycache), as an installed bloglint does;
+the last column shows the imports compiled from source (PYTHONDONTWRITEBYTECODE, as here).
+
 Before each run the functools caches of bloglint.math / bloglint.toc and the `re` cache are
 cleared, so every run pays what a fresh process pays (command lists read, patterns compiled).
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import re
 import resource
 import shutil
@@ -63,10 +67,21 @@ print(json.dumps(time.process_time() - start))
 """
 
 
-def child_cpu(argv: list[str]) -> tuple[float, str]:
+def child_env(bytecode: bool) -> dict[str, str]:
+    """An installed bloglint has bytecode; a checkout run with PYTHONDONTWRITEBYTECODE has not."""
+    env = dict(os.environ)
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")  # keeps the source tree clean
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def child_cpu(argv: list[str], bytecode: bool = True) -> tuple[float, str]:
     """CPU seconds (user + system) of one child process, and its stdout."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    out = subprocess.run(argv, capture_output=True, text=True, cwd=REPO)
+    out = subprocess.run(argv, capture_output=True, text=True, cwd=REPO, env=child_env(bytecode))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if out.returncode not in (0, 1) or (out.returncode and not out.stdout):
         raise SystemExit(f"{argv} failed ({out.returncode}):\n{out.stderr[-2000:]}")
@@ -155,24 +170,26 @@ def main() -> None:
             times[name].append(run(configs[name]))
     med = {name: statistics.median(values) for name, values in times.items()}
 
-    def import_cpu(prefixes: str) -> float:
+    def import_cpu(prefixes: str, bytecode: bool = True) -> float:
         argv = [sys.executable, "-c", IMPORTS, prefixes]
-        return statistics.median(json.loads(child_cpu(argv)[1]) for _ in range(args.runs))
+        return statistics.median(json.loads(child_cpu(argv, bytecode)[1]) for _ in range(args.runs))
 
     cold_cpu, full_cpu = statistics.median(cold), statistics.median(warm)
     print(f"daiwk: {len(posts)} posts, {args.runs} runs, CPU seconds (medians)\n")
-    print(f"| what | CPU (s) | % of full check |\n|---|---|---|")
+    print("| what | CPU (s) | % of full check |\n|---|---|---|")
     print(f"| full check (fresh process, index warm) | {full_cpu:.3f} | 100% |")
-    print(f"| cold check (fresh process, --no-cache) | {cold_cpu:.3f} | {cold_cpu / full_cpu:.0%} |")
+    print(
+        f"| cold check (fresh process, --no-cache) | {cold_cpu:.3f} | {cold_cpu / full_cpu:.0%} |"
+    )
     print(f"| site loading (in-process) | {load_cpu:.3f} | {load_cpu / full_cpu:.1%} |")
     print(f"| parsing every post (in-process) | {parse_cpu:.3f} | {parse_cpu / full_cpu:.1%} |")
     print(f"| all rules (engine.run) | {med['all']:.3f} | {med['all'] / full_cpu:.1%} |")
     print()
     print(
         "| family | alone (s) | marginal (s) | imports (s) | marginal + imports "
-        "| % of full check | % of cold check |"
+        "| % of full check | % of cold check | imports without bytecode (s) |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     rows = [(label, prefix) for label, prefix in FAMILIES.items()]
     rows.append(("TOC + math", ",".join(MEASURED)))
     for label, prefix in rows:
@@ -186,7 +203,8 @@ def main() -> None:
         total = marginal + imports
         print(
             f"| {label} | {alone:.3f} | {marginal:.3f} | {imports:.3f} | {total:.3f} | "
-            f"{total / full_cpu:.1%} | {total / cold_cpu:.1%} |"
+            f"{total / full_cpu:.1%} | {total / cold_cpu:.1%} | "
+            f"{import_cpu(prefix, bytecode=False):.3f} |"
         )
 
 

@@ -284,11 +284,8 @@ def _find_end(text: str, pos: int, close: str) -> int:
     end = text.find(close, pos)
     if end < 0:
         return -1
-    between = text[pos:end]
-    if "{" not in between and "}" not in between and "\\\\" not in between:
-        # No braces and no `\\` before the first candidate: nothing can hide it.
-        if not between.endswith("\\"):
-            return end
+    if _first_close_counts(text[pos:end]):
+        return end
     depth = 0
     for m in pattern.finditer(text, pos):
         token = m.group()
@@ -299,6 +296,32 @@ def _find_end(text: str, pos: int, close: str) -> int:
         elif token == close and depth == 0:
             return m.start()
     return -1
+
+
+_BRACES_ONLY = re.compile(r"[^{}]+")
+
+
+def _first_close_counts(between: str) -> bool:
+    """Whether the scan below would stop at the first `close` after `between` (the text from
+    the opener to it): a sure answer without the token loop for most formulas.
+
+    Backslashes pair up from the start of each run (`\\\\` is one token, `\\{` another),
+    so the candidate counts when an even number of backslashes precede it and the braces
+    left once the pairs are gone balance without ever closing more than is open (the scan
+    ignores a `}` at depth 0, which can only make `False` here and the loop decide).
+    """
+    if "\\" in between:
+        if (len(between) - len(between.rstrip("\\"))) % 2:
+            return False  # the candidate's first character is escaped
+        if "{" not in between and "}" not in between:
+            return True
+        between = between.replace("\\\\", "").replace("\\{", "").replace("\\}", "")
+    elif "{" not in between and "}" not in between:
+        return True
+    braces = _BRACES_ONLY.sub("", between)
+    while "{}" in braces:
+        braces = braces.replace("{}", "")
+    return not braces
 
 
 # --- kramdown text ------------------------------------------------------------------------
@@ -313,7 +336,9 @@ _INLINE_SKIP = re.compile(r"<!--.*?-->|<(pre|script|style|textarea)\b.*?</\1\s*>
 _RAW = re.compile(r"{%-?\s*raw\s*-?%}.*?{%-?\s*endraw\s*-?%}", re.S)
 _ESCAPED_OPENER = re.compile(r"(?<!\\)\\\\([(\[])")  # `\\(` written for kramdown
 _BARE_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")  # a `|` no backslash escapes
-_INTERESTING = re.compile(r"[\\`$<]")
+# Text up to the next code span, `$` or `<`, escaped characters included.
+_ORDINARY = re.compile(r"(?:[^\\`$<]+|\\[\s\S])*")
+_TRIGGER = re.compile(r"[\\$]")
 _TEXLIKE = re.compile(r"\\[A-Za-z,;:!%#|{}]|[\^_{}]|^[A-Za-z]$|^[A-Za-z](?:'|_\w|\^\w)")
 
 
@@ -473,14 +498,22 @@ class _Extractor:
 
     # -- Markdown text -----------------------------------------------------------------------
     def markdown(self, start: int, end: int) -> None:
+        # Only a paragraph with a `\\` or a `$` can hold math or a math problem (every
+        # delimiter kramdown leaves for the engine has one); most paragraphs are skipped.
         body = self.body
-        segment = body[start:end]
-        if "\\" not in segment and "$" not in segment and "`" not in segment:
+        trigger = _TRIGGER.search(body, start, end)
+        if trigger is None:
             return
+        next_at = trigger.start()
         pos = start
-        for m in _PARAGRAPH_BREAK.finditer(segment):
-            self.paragraph(pos, start + m.start())
-            pos = start + m.end()
+        for m in _PARAGRAPH_BREAK.finditer(body, start, end):
+            if next_at < m.start():
+                self.paragraph(pos, m.start())
+                trigger = _TRIGGER.search(body, m.end(), end)
+                if trigger is None:
+                    return
+                next_at = trigger.start()
+            pos = m.end()
         self.paragraph(pos, end)
 
     def paragraph(self, start: int, end: int) -> None:
@@ -488,7 +521,7 @@ class _Extractor:
         body = self.body
         start = _LEADING_BLANK_LINES.match(body, start, end).end()  # type: ignore[union-attr]
         text = body[start:end]
-        if "\\" not in text and "$" not in text and "`" not in text:
+        if "\\" not in text and "$" not in text:
             return
         # In a blockquote kramdown removes the `>` markers from every line, also inside code.
         self.quoted = text.lstrip().startswith(">")
@@ -502,19 +535,15 @@ class _Extractor:
             and bool(_BARE_PIPE.search(first_line))
         )
         # Inline comments and raw <pre>/<script>: the engine never sees them.
-        holes = [(m.start(), m.end()) for m in _INLINE_SKIP.finditer(text)] if "<" in text else []
+        holes = {m.start(): m.end() for m in _INLINE_SKIP.finditer(text)} if "<" in text else {}
         pieces: list[tuple[int, int]] = []  # Markdown text between code spans and $$ math
         pos = i = 0
         n = len(text)
         while True:
-            jump = _INTERESTING.search(text, i)
-            if jump is None:
-                break
-            i = jump.start()
+            i = _ORDINARY.match(text, i).end()  # type: ignore[union-attr]
+            if i >= n - 1 and (i >= n or text[i] == "\\"):
+                break  # the end, or a backslash that escapes nothing
             c = text[i]
-            if c == "\\":
-                i += 2
-                continue
             if c == "`":
                 run = _CODE_RUN.match(text, i)
                 assert run is not None
@@ -544,10 +573,10 @@ class _Extractor:
                 self.unclosed_dollars(start + i, text[i + 2 :])
                 i += 2
                 continue
-            hole = next((h for h in holes if h[0] == i), None)
-            if hole:
+            hole_end = holes.get(i)
+            if hole_end is not None:
                 pieces.append((pos, i))
-                i = pos = hole[1]
+                i = pos = hole_end
                 continue
             i += 1
         pieces.append((pos, n))

@@ -135,11 +135,11 @@ def toc_headings(document: Document, lines: Sequence[str]) -> list[TocHeading]:
             lines[heading.line - 1].rstrip("\r") if heading.line <= len(lines) else heading.text
         )
         source = line_text[heading.column - 1 :] if heading.column <= len(line_text) else line_text
-        following = lines[heading.line].rstrip("\r") if heading.line < len(lines) else ""
+        following = lines[heading.line] if heading.line < len(lines) else ""
         omitted = bool(
-            _OMIT_COMMENT.search(source)
-            or _IAL_NO_TOC.search(source)
-            or _IAL_NO_TOC.fullmatch(following.strip())
+            ("<!--" in source and _OMIT_COMMENT.search(source))
+            or ("{:" in source and _IAL_NO_TOC.search(source))
+            or ("{:" in following and _IAL_NO_TOC.fullmatch(following.strip()))
         )
         result.append(
             TocHeading(
@@ -396,15 +396,28 @@ def match_block(block: TocBlock, index: HeadingIndex) -> Matching:
 
 # --- the site's TOC style ----------------------------------------------------------------
 
-_VOTE_PATTERNS = (
-    ("vscode", re.compile(r"<!--\s*/\s*TOC\s*-->", re.IGNORECASE)),
-    ("markdown-toc", re.compile(r"<!--\s*tocstop\s*-->", re.IGNORECASE)),
-    ("doctoc", re.compile(r"<!--\s*START doctoc\b", re.IGNORECASE)),
-    ("vim-markdown-toc", re.compile(r"<!--\s*vim-markdown-toc\s+\S+\s*-->")),
-    ("mdformat-toc", re.compile(r"<!--\s*mdformat-toc\s+start\b")),
-    ("kramdown", re.compile(r"^[ \t]{0,3}\{:(?:[^}\n]*\s)?toc(?:\s[^}\n]*)?\}", re.MULTILINE)),
+# One pass over a post's comments finds every marker style (each comment is at most one), then
+# kramdown's `{:toc}`, which needs a `{:` to be there at all.
+_VOTE_MARKER = re.compile(
+    r"<!--(?=\s*(?:(?P<vscode>(?i:/\s*TOC\s*-->))|(?P<markdown_toc>(?i:tocstop\s*-->))"
+    r"|(?P<doctoc>(?i:START doctoc\b))|(?P<vim_markdown_toc>vim-markdown-toc\s+\S+\s*-->)"
+    r"|(?P<mdformat_toc>mdformat-toc\s+start\b)))"
 )
+_VOTE_KRAMDOWN = re.compile(r"^[ \t]{0,3}\{:(?:[^}\n]*\s)?toc(?:\s[^}\n]*)?\}", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.MULTILINE)
+
+
+def _votes(text: str) -> set[str]:
+    """The TOC styles a post's text shows (a marker in code counts too)."""
+    found: set[str] = set()
+    if "<!--" in text:
+        found.update(
+            m.lastgroup.replace("_", "-")  # type: ignore[union-attr]
+            for m in _VOTE_MARKER.finditer(text)
+        )
+    if "{:" in text and "toc" in text and _VOTE_KRAMDOWN.search(text):
+        found.add("kramdown")
+    return found
 
 
 def site_style(
@@ -426,11 +439,7 @@ def site_style(
         voters = 0
         for post in site.posts:
             text = post.source.text
-            found = (
-                {name for name, pattern in _VOTE_PATTERNS if pattern.search(text)}
-                if ("<!--" in text or "toc" in text)
-                else set()
-            )
+            found = _votes(text)
             if post.data.get("toc") is True:
                 found.add("front-matter")
             votes.update(found)

@@ -169,17 +169,26 @@ class _Code:
 
     def __init__(self, document: Document | None) -> None:
         self.block_ranges: list[tuple[int, int]] = []
-        self.spans: dict[int, list[tuple[int, int, int, int]]] = {}
         self._starts: list[int] = []
+        self._document = document
+        self._spans: dict[int, list[tuple[int, int, int, int]]] | None = None
         if document is None:
             return
         self.block_ranges = sorted((b.line, b.end_line) for b in document.code_blocks)
         self._starts = [first for first, _ in self.block_ranges]
-        for span in document.code_spans:
-            for line in range(span.line, span.end_line + 1):
-                self.spans.setdefault(line, []).append(
-                    (span.line, span.column, span.end_line, span.end_column)
-                )
+
+    @property
+    def spans(self) -> dict[int, list[tuple[int, int, int, int]]]:
+        """Code spans by line (built when a marker outside code blocks needs them)."""
+        if self._spans is None:
+            self._spans = {}
+            if self._document is not None:
+                for span in self._document.code_spans:
+                    for line in range(span.line, span.end_line + 1):
+                        self._spans.setdefault(line, []).append(
+                            (span.line, span.column, span.end_line, span.end_column)
+                        )
+        return self._spans
 
     def in_block(self, line: int) -> bool:
         index = bisect.bisect_right(self._starts, line) - 1
@@ -227,7 +236,8 @@ def _classify(body: str) -> tuple[str, bool, str, dict[str, str]] | None:
 
 
 def _expand_indent(whitespace: str) -> int:
-    return sum(4 if char == "\t" else 1 for char in whitespace)
+    """Columns of leading white space, a tab counting 4."""
+    return len(whitespace) + 3 * whitespace.count("\t")
 
 
 def _link(rest: str) -> tuple[str, str] | None:
@@ -390,5 +400,9 @@ def scan_text(
                 [h.line for h in document.headings] + [b.line for b in document.code_blocks]
             )
         blocks, unpaired = _pair(text, _markers(text, lines, body_start, code), barriers)
-    kramdown, orphans = _kramdown_tocs(text, lines, body_start, code) if "toc" in text else ((), ())
+    kramdown, orphans = (
+        _kramdown_tocs(text, lines, body_start, code)
+        if "{:" in text and "toc" in text
+        else ((), ())
+    )
     return TocScan(tuple(blocks), tuple(unpaired), kramdown, front_matter_toc, orphans)
