@@ -710,10 +710,13 @@ class _Builder:
     def build(self) -> Document:
         md = _markdown()
         src = self.liquid.masked
+        starts = self.starts
         if not src.endswith("\n"):
             src += "\n"
+            starts = [*starts, len(src)]
         state = md.block.state_cls()
         state.process(src)
+        state._starts = starts  # same lines as the body (masking keeps every newline)
         state.env["_definitions"] = []
         state.env["_footnote_tokens"] = []
         state.env["_undefined"] = []
