@@ -97,7 +97,7 @@ HTML_TAG_CLOSE_RE = rx(rf"</({UNAME}){S}*>", re.S)
 HTML_ENTITY_RE = rx(r"&([a-zA-Z0-9_:][\-a-zA-Z0-9_.:]*);|&#(\d+);|&#x([0-9a-fA-F]+);")
 REFERENCE_RE = r"&(?:[a-zA-Z0-9_:][\-a-zA-Z0-9_.:]*;|#[0-9]+;|#x[0-9a-fA-F]+;)"
 
-BLANK_LINE = rf"{S}*\n"
+BLANK_LINE = rf"(?>{S}*\n)"  # Ruby: (?>^\s*\n)+, atomic: the whole run of blank lines
 EOB_MARKER = rf"\^{S}*?\n"
 ALD_ANY_CHARS = r"(?:\\\}|[^}])"
 ALD_ID_NAME = rf"{W}[a-zA-Z0-9_-]*"
@@ -619,9 +619,12 @@ class KramdownParser:
             text = src.s
             methods = self.block_methods
             while src.pos < len(text):
-                for index in block_candidates(text[src.pos]):
+                start = src.pos
+                for index in block_candidates(text[start]):
                     pattern, method = methods[index]
                     if src.check(pattern) and method():
+                        if src.pos == start:  # a port error must not hang the caller
+                            raise KramdownError(f"no progress at offset {start}")
                         break
                 else:  # no parser handled the line (kramdown warns)
                     self.add_text(src.scan(R_PARAGRAPH_MATCH) or src.rest())
@@ -828,7 +831,15 @@ class KramdownParser:
         return True
 
     def parse_codeblock(self) -> bool:
-        data = self.src.scan(R_CODEBLOCK_MATCH) or ""
+        src = self.src
+        if src.pos > 0 and src.s[src.pos - 1] != "\n":
+            # Mid-line (after an HTML block): Ruby's `^` matches at the scan position, so
+            # match on the rest of the text as if it began a line.
+            m = R_CODEBLOCK_MATCH.match(src.s[src.pos :])
+            data = m.group(0) if m else ""
+            src.pos += len(data)
+        else:
+            data = src.scan(R_CODEBLOCK_MATCH) or ""
         data = re.sub(r"\n( {0,3}[^ \t\n\v\f\r])", r" \1", data)
         data = R_INDENT_LINES.sub("", data)
         self.tree.children.append(self.new_block_el("codeblock", data))
@@ -1510,6 +1521,8 @@ class KramdownParser:
         if m.group(4) or m.group(0) == "{:/}":
             return error()
         ext, attrs_text, self_closing = m.group(1), m.group(2), m.group(3)
+        if ext is None:  # a stop tag such as `{:/}` followed by spaces: not an extension
+            return error()
         opts: dict[str, Any] = {}
         self.parse_attribute_list(attrs_text or "", opts)
         body = None
@@ -1573,11 +1586,14 @@ class KramdownParser:
                 stop_found = stop_check() if stop_check else True
             processed = False
             if not stop_found and src.pos < len(src.s):
-                for index in span_candidates(names, src.s[src.pos]):
+                start = src.pos
+                for index in span_candidates(names, src.s[start]):
                     pattern, method = methods[index]
                     if src.check(pattern):
                         method()
                         processed = True
+                        if src.pos == start:  # a port error must not hang the caller
+                            raise KramdownError(f"no progress in span at offset {start}")
                         break
             if not processed and not stop_found:
                 self.add_text(src.getch())
