@@ -6,8 +6,7 @@ checked once, whichever math rule asks first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bloglint.math.extract import Formula, MathScan, extract_math
 from bloglint.math.profile import MathProfile, detect_profile
@@ -22,8 +21,7 @@ _PROFILE = "math.profile"
 _POSTS = "math.posts"
 
 
-@dataclass(slots=True)
-class PostMath:
+class PostMath(NamedTuple):
     profile: MathProfile
     scan: MathScan
     issues: list[tuple[Formula, TexIssue]]  # TeX problems, in source order

@@ -11,9 +11,8 @@ Everything can be overridden in `bloglint: {math: {...}}`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from bloglint.math.tex import Engine
 from bloglint.model import ConfigError
@@ -45,8 +44,7 @@ PARTNER = {"$": "$", "$$": "$$", "\\(": "\\)", "\\[": "\\]"}
 ENGINE_NAMES = ("mathjax2", "mathjax3", "katex", "unknown", "none")
 
 
-@dataclass(frozen=True, slots=True)
-class MathProfile:
+class MathProfile(NamedTuple):
     """How math on this site is found and rendered."""
 
     engine: str  # mathjax2 | mathjax3 | katex | unknown (cannot tell) | none (no engine loaded)
@@ -283,7 +281,7 @@ def detect_profile(
         )
     kramdown = jekyll_config.get("kramdown") or {}
     if isinstance(kramdown, dict) and "math_engine" in kramdown and not kramdown["math_engine"]:
-        profile = replace(profile, kramdown_math=False)
+        profile = profile._replace(kramdown_math=False)
     return apply_override(profile, override) if override else profile
 
 
@@ -373,4 +371,4 @@ def apply_override(
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError("`bloglint.math.macros` must be a list of macro names", source)
             changes[key] = frozenset(v.lstrip("\\") for v in value)
-    return replace(profile, **changes)
+    return profile._replace(**changes)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 from bloglint.model import ConfigError
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
 # --- settings (`bloglint: toc:` in _config.yml) ----------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class TocSettings:
+class TocSettings(NamedTuple):
     style: str | None = None  # the site's TOC style; None: detect it; "none": the site uses none
     bullet: str | None = None  # list marker for TOCs that have no entries yet ("-", "*", "+", "1.")
     indent: int | None = None  # spaces per nesting level for such TOCs
@@ -94,8 +92,7 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
 _INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
 
 
-@dataclass(frozen=True, slots=True)
-class TocHeading:
+class TocHeading(NamedTuple):
     """A heading as a TOC sees it."""
 
     index: int
@@ -166,16 +163,14 @@ def fragment_candidates(target: str) -> list[str]:
     return [fragment] if decoded == fragment else [fragment, decoded]
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(NamedTuple):
     kind: str  # "wrong-anchor", "unknown", "duplicate", "order", "missing"
     line: int
     column: int
     message: str
 
 
-@dataclass(slots=True)
-class Matching:
+class Matching(NamedTuple):
     """How one TOC block's entries map to headings."""
 
     heading_of: dict[int, int]  # entry position -> heading index (exact or near miss)

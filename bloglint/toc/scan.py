@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bloglint.document import Document
 
@@ -65,8 +65,9 @@ CLOSERS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
+# NamedTuples rather than dataclasses: much cheaper to define at import time and to create,
+# and every `bloglint check` imports this module and makes one per TOC line.
+class Marker(NamedTuple):
     """One marker comment. `family` pairs openers with closers ("toc" covers VS Code and markdown-toc)."""
 
     family: str
@@ -77,11 +78,10 @@ class Marker:
     end: int  # offset just past "-->"
     line: int
     column: int
-    options: dict[str, str] = field(default_factory=dict)
+    options: dict[str, str]  # generator options written in the opening marker
 
 
-@dataclass(frozen=True, slots=True)
-class TocEntry:
+class TocEntry(NamedTuple):
     """One list item of a TOC."""
 
     line: int
@@ -92,8 +92,7 @@ class TocEntry:
     target: str | None  # the link destination as written, None for a plain-text item
 
 
-@dataclass(frozen=True, slots=True)
-class TocBlock:
+class TocBlock(NamedTuple):
     """A paired opening and closing marker and what lies between them."""
 
     style: str
@@ -107,8 +106,7 @@ class TocBlock:
         return not self.inner.strip()
 
 
-@dataclass(frozen=True, slots=True)
-class TocScan:
+class TocScan(NamedTuple):
     """Every TOC construct of one post."""
 
     blocks: tuple[TocBlock, ...]
