@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any, Literal
 
 from bloglint.heading_ids import HeadingIdCounter
@@ -674,16 +675,6 @@ class _Builder:
 
     # ---- positions -------------------------------------------------------------------------
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """(line, column) in the file of a body offset."""
-        index = bisect_right(self.starts, offset) - 1
-        return index + self.first_line, offset - self.starts[index] + 1
-
-    def end_position(self, end: int, start: int) -> tuple[int, int]:
-        """(line, column just past) of an exclusive end offset."""
-        line, column = self.position(max(end - 1, start))
-        return line, column + (1 if end > start else 0)
-
     def original(self, text: str, start: int, end: int) -> str:
         """`text` (found in the masked body between body offsets start..end) as written:
         Liquid and spaces in link destinations restored."""
@@ -1015,95 +1006,106 @@ class _Builder:
     # ---- result -----------------------------------------------------------------------------
 
     def finish(self) -> Document:
+        """Turn body offsets into file positions and build the Document (items in source order)."""
+        starts = self.starts
+        first = self.first_line
+        text = self.text
+
+        def position(offset: int) -> tuple[int, int]:
+            index = bisect_right(starts, offset) - 1
+            return index + first, offset - starts[index] + 1
+
+        def end_position(end: int, start: int) -> tuple[int, int]:
+            """(line, column just past) of an exclusive end offset."""
+            index = bisect_right(starts, max(end - 1, start)) - 1
+            return index + first, end - starts[index] + 1
+
         code = sorted(
             [(s, e) for s, e, _ in self.code_spans] + [(s, e) for s, e, *_ in self.code_blocks]
         )
-        excluded = sorted(
-            code
-            + [(start, end) for start, _, _, end in self.liquid.raw]
-            + list(self.liquid.removed)
-        )
+        excluded = sorted(code + [(s, e) for s, _, _, e in self.liquid.raw] + self.liquid.removed)
         excluded_starts = [s for s, _ in excluded]
 
         def hidden(offset: int) -> bool:
             index = bisect_right(excluded_starts, offset) - 1
             return index >= 0 and offset < excluded[index][1]
 
-        position = self.position
         headings = []
         for start, level, raw_text, explicit_id in self.heading_records:
-            # kramdown only counts headings that get an automatic id.
+            # kramdown counts every heading that gets an automatic id, hidden or not.
             heading_id = explicit_id if explicit_id else self.counter.next_id(raw_text)
-            if hidden(start):
-                continue
-            line, column = position(start)
-            headings.append(
-                Heading(level, raw_text, heading_id, explicit_id is not None, line, column)
-            )
-
+            if not hidden(start):
+                line, column = position(start)
+                headings.append(
+                    Heading(level, raw_text, heading_id, explicit_id is not None, line, column)
+                )
         links = []
-        for start, url_at, kind, image, url, text, label, title in sorted(
-            self.links, key=_by_position
+        for start, url_at, kind, image, url, link_text, label, title in sorted(
+            self.links, key=_FIRST_TWO
         ):
             if hidden(start):
                 continue
-            line, column = position(start)
-            url_line, url_column = position(url_at)
+            index = bisect_right(starts, start) - 1
+            url_index = bisect_right(starts, url_at) - 1
             links.append(
-                Link(kind, image, url, text, line, column, url_line, url_column, label, title)
+                Link(
+                    kind,  # type: ignore[arg-type]
+                    image,
+                    url,
+                    link_text,
+                    index + first,
+                    start - starts[index] + 1,
+                    url_index + first,
+                    url_at - starts[url_index] + 1,
+                    label,
+                    title,
+                )
             )
-        undefined = []
-        for start, label, text in sorted(self.undefined, key=_by_position):
-            if not hidden(start):
-                undefined.append(UndefinedReference(label, text, *position(start)))
+        undefined = [
+            UndefinedReference(label, ref_text, *position(start))
+            for start, label, ref_text in sorted(self.undefined, key=_FIRST)
+            if not hidden(start)
+        ]
 
         def spans(items: list[tuple[int, int, str]], hide: bool) -> tuple[Span, ...]:
-            result = []
-            for start, end, text in sorted(items, key=lambda item: item[0]):
-                if hide and hidden(start):
-                    continue
-                line, column = position(start)
-                end_line, end_column = self.end_position(end, start)
-                result.append(Span(text, line, column, end_line, end_column))
-            return tuple(result)
-
-        code_blocks = []
-        for start, end, info, fenced, text in sorted(self.code_blocks, key=lambda item: item[0]):
-            code_blocks.append(
-                CodeBlock(info, fenced, text, position(start)[0], self.end_position(end, start)[0])
+            return tuple(
+                Span(span_text, *position(start), *end_position(end, start))
+                for start, end, span_text in sorted(items, key=_FIRST)
+                if not (hide and hidden(start))
             )
-        raw_regions = spans(
-            [
-                (start, end, self.text[content_start:content_end])
-                for start, content_start, content_end, end in self.liquid.raw
-            ],
-            False,
+
+        code_blocks = tuple(
+            CodeBlock(info, fenced, block_text, position(start)[0], end_position(end, start)[0])
+            for start, end, info, fenced, block_text in sorted(self.code_blocks, key=_FIRST)
         )
-        anchors = [
+        raw = [
+            (start, end, text[content_start:content_end])
+            for start, content_start, content_end, end in self.liquid.raw
+        ]
+        anchors = tuple(
             Anchor(anchor_id, *position(at))
             for at, anchor_id in sorted(self.anchors)
             if not hidden(at)
-        ]
-        code_ranges = tuple(
-            sorted((*position(start), *self.end_position(end, start)) for start, end in code)
         )
         return Document(
             headings=tuple(headings),
             links=tuple(links),
             undefined_references=tuple(undefined),
             code_spans=spans(self.code_spans, False),
-            code_blocks=tuple(code_blocks),
+            code_blocks=code_blocks,
             comments=spans(self.comments, True),
-            raw_regions=raw_regions,
-            anchors=tuple(anchors),
-            first_line=self.first_line,
+            raw_regions=spans(raw, False),
+            anchors=anchors,
+            first_line=first,
             problems=tuple(self.problems),
-            _code_ranges=code_ranges,
+            _code_ranges=tuple(
+                (*position(start), *end_position(end, start)) for start, end in code
+            ),
         )
 
 
-def _by_position(item: tuple[Any, ...]) -> tuple[int, int]:
-    return item[0], item[1] if isinstance(item[1], int) else 0
+_FIRST = itemgetter(0)
+_FIRST_TWO = itemgetter(0, 1)
 
 
 def _bound(start: int, text: str) -> int:
