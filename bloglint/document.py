@@ -802,7 +802,7 @@ class _Builder:
                 text = text[: explicit.start()].rstrip()
             segments = _shift(_segments(token), lead)
             start = _to_root(state, segments[0][0])
-        children = self.inline_items(state, segments, text)
+        children = self.inline_items(state, segments, text, tokens_needed=True)
         raw_text = self.original(_raw_text(children), start, _bound(start, text))
         record = [start, level, raw_text, explicit.group(1) if explicit else None]
         token["_heading"] = record
@@ -906,11 +906,22 @@ class _Builder:
     # ---- inline -----------------------------------------------------------------------------
 
     def inline_items(
-        self, state: Any, segments: list[list[int]], text: str
+        self, state: Any, segments: list[list[int]], text: str, tokens_needed: bool = False
     ) -> list[dict[str, Any]]:
-        """Inline-parse a block's text and record its items; returns the inline tokens."""
+        """Inline-parse a block's text and record its items; returns the inline tokens.
+
+        Every inline item starts with '[', '<' or '`', so text without them is not parsed at
+        all unless the caller needs its tokens (a heading's id text).
+        """
         stripped = text.strip(_INLINE_STRIP)
         if not stripped:
+            return []
+        if (
+            not tokens_needed
+            and "[" not in stripped
+            and "<" not in stripped
+            and "`" not in stripped
+        ):
             return []
         if text[0] in _INLINE_STRIP:
             segments = _shift(segments, len(text) - len(text.lstrip(_INLINE_STRIP)))
