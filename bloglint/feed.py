@@ -28,6 +28,7 @@ from bloglint.model import Problem
 
 if TYPE_CHECKING:
     from bloglint.liquid import JekyllLiquid, LiquidRenderError, PageDrop
+    from bloglint.render.batch import Conversions, RenderCache
     from bloglint.site import Post, Site, SourceFile
 
 FEED_EXTENSIONS = (".xml", ".atom", ".rss")
@@ -170,23 +171,32 @@ def build_feed(
         hit = _load_feed(cache_dir, key)
         if hit is not None:
             return hit
-    from bloglint.liquid import JekyllLiquid, RenderCache
+    from bloglint.render.batch import Conversions, RenderCache
 
     render_cache = RenderCache(cache_dir) if cache and renderer is None else None
-    if renderer is None:
-        renderer = JekyllLiquid(
-            site,
-            build_time=build_time,
-            flavour=flavour or feed_flavour(site),
-            cache=render_cache,
-        )
+    template = find_feed_template(site)
+    conversions = Conversions()
+    if template is not None and renderer is None:
+        # kramdown is most of a cold run: start it on the bodies Liquid leaves unchanged
+        # now, in other processes, while python-liquid is imported and the rest rendered.
+        posts = _posts_in_template(site, template)
+        conversions.submit(_plain_bodies(site, posts, render_cache))
     try:
-        template = find_feed_template(site)
+        if renderer is None:
+            from bloglint.liquid import JekyllLiquid
+
+            renderer = JekyllLiquid(
+                site,
+                build_time=build_time,
+                flavour=flavour or feed_flavour(site),
+                cache=render_cache,
+            )
         if template is not None:
-            result = _render_template_feed(site, renderer, template)
+            result = _render_template_feed(site, renderer, template, conversions)
         else:
             result = _render_jekyll_feed(site, renderer)
     finally:
+        conversions.close()
         if render_cache is not None:
             render_cache.close()
     result.problems[:0] = [
@@ -412,12 +422,14 @@ def output_path(site: Site, page: SourceFile) -> str:
     return destination_path(site.url_of(page), out, page=True).lstrip("/")
 
 
-def _render_template_feed(site: Site, renderer: JekyllLiquid, page: SourceFile) -> FeedResult:
+def _render_template_feed(
+    site: Site, renderer: JekyllLiquid, page: SourceFile, conversions: Conversions | None = None
+) -> FeedResult:
     from bloglint.liquid import LiquidRenderError, PageDrop
 
     result = FeedResult(path=output_path(site, page), text="", template=page.relpath)
     drop = PageDrop(renderer, page)
-    renderer.prerender(_posts_in_template(site, page))
+    renderer.prerender(_posts_in_template(site, page), conversions=conversions)
     try:
         text = renderer.render(page.body, page.relpath, first_line=page.body_line, page=drop)
         text = _apply_layouts(site, renderer, page, drop, text)
@@ -439,6 +451,20 @@ def _posts_in_template(site: Site, page: SourceFile) -> list[Post]:
     if limits and not everything:
         return site.posts[: max(int(n) for n in limits)]
     return list(site.posts)
+
+
+def _plain_bodies(site: Site, posts: Sequence[Post], cache: RenderCache | None) -> list[str]:
+    """The Markdown bodies of posts without Liquid markup (what kramdown will get), uncached."""
+    from bloglint.render.batch import is_markdown_file
+
+    bodies = [
+        post.source.body
+        for post in posts
+        if is_markdown_file(post.source.relpath, site.config)
+        and "{{" not in post.source.body
+        and "{%" not in post.source.body
+    ]
+    return [body for body in bodies if cache is None or cache.get(body) is None]
 
 
 def _render_problem(err: LiquidRenderError) -> Problem:
@@ -1009,7 +1035,8 @@ def build_feeds(
 ) -> list[FeedResult]:
     """Every feed: all of the site's feed templates, or else the jekyll-feed style feed plus
     its per-category, per-collection and per-tag feeds."""
-    from bloglint.liquid import JekyllLiquid, RenderCache, to_text
+    from bloglint.liquid import JekyllLiquid, to_text
+    from bloglint.render.batch import RenderCache
 
     render_cache = RenderCache(site.root / cache_directory(site.config)) if cache else None
     renderer = JekyllLiquid(

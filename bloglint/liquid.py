@@ -11,13 +11,11 @@ reproduces that: syntax errors are collected as `LiquidIssue`s, render errors ra
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
 import io
 import json
 import os
 import re
-import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,7 +32,12 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 from liquid.undefined import is_undefined
 
-from bloglint.cachedir import prepare
+from bloglint.render.batch import (
+    Conversions,
+    RenderCache,
+    default_markdown,
+    is_markdown_file,
+)
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -46,8 +49,6 @@ if TYPE_CHECKING:
 # Ruby >= 3.0 writes `&apos;`. `jekyll.version` differs too.
 FLAVOURS = {"github-pages": "3.9.5", "jekyll4": "4.3.1"}
 DEFAULT_FLAVOUR = "github-pages"
-
-MARKDOWN_EXTS = ("markdown", "mkdown", "mkdn", "mkd", "md")
 
 
 class LiquidRenderError(Exception):
@@ -1203,10 +1204,7 @@ class JekyllLiquid:
 
     def is_markdown(self, post: Post) -> bool:
         """Whether Jekyll converts this document with kramdown (`markdown_ext`)."""
-        name = post.source.relpath.rsplit("/", 1)[-1]
-        ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        markdown_exts = str(self.site.config.get("markdown_ext") or ",".join(MARKDOWN_EXTS))
-        return ext in [e.strip().lower() for e in markdown_exts.split(",")]
+        return is_markdown_file(post.source.relpath, self.site.config)
 
     def convert(self, post: Post, text: str) -> str:
         """Jekyll's converter step: Markdown files through kramdown, others unchanged."""
@@ -1235,11 +1233,17 @@ class JekyllLiquid:
             self._liquid[key] = body
         return self._liquid[key]
 
-    def prerender(self, posts: Sequence[Post], workers: int | None = None) -> None:
+    def prerender(
+        self,
+        posts: Sequence[Post],
+        workers: int | None = None,
+        conversions: Conversions | None = None,
+    ) -> None:
         """Convert many posts' Markdown up front, on all cores, filling the cache.
 
-        Only an optimisation: problems (Liquid errors, converter failures) are left for
-        `post_content` to raise at the usual place.
+        `conversions` may already be converting some bodies (started before python-liquid
+        was even imported); the rest join it. Only an optimisation: problems (Liquid errors,
+        converter failures) are left for `post_content` to raise at the usual place.
         """
         pending: list[tuple[Post, str]] = []
         for post in posts:
@@ -1254,39 +1258,23 @@ class JekyllLiquid:
                 self._content[id(post)] = cached
             else:
                 pending.append((post, text))
-        workers = workers or min(os.cpu_count() or 1, 8)
-        if workers < 2 or len(pending) < 8 or self._markdown is not None:
-            return  # a custom converter, or too little work to pay for processes
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        default_markdown()  # import once in the parent so forked workers start warm
-        texts = [text for _, text in pending]
+        if not pending or self._markdown is not None:
+            return  # nothing to do, or a custom converter
+        own = conversions is None
+        if conversions is None:
+            conversions = Conversions(workers)
         try:
-            context = multiprocessing.get_context("fork")
-        except ValueError:
-            return
-        # Longest first, dealt round-robin, so workers finish together.
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        batches = [order[i :: workers * 4] for i in range(workers * 4)]
-        results: dict[int, str | None] = {}
-        try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                for batch, converted in zip(
-                    batches,
-                    pool.map(_convert_batch, [[texts[i] for i in b] for b in batches]),
-                    strict=True,
-                ):
-                    results.update(zip(batch, converted, strict=True))
-        except (OSError, RuntimeError):
-            return  # no processes here: convert one by one later
-        for index, (post, text) in enumerate(pending):
-            html_text = results.get(index)
-            if html_text is None:
-                continue
-            self._content[id(post)] = html_text
-            if self.cache is not None:
-                self.cache.put(text, html_text)
+            conversions.submit(text for _, text in pending)
+            for post, text in pending:
+                html_text = conversions.get(text)
+                if html_text is None:
+                    continue  # too little work for processes, or the converter failed
+                self._content[id(post)] = html_text
+                if self.cache is not None:
+                    self.cache.put(text, html_text)
+        finally:
+            if own:
+                conversions.close()
 
     def _convert_or_fail(self, post: Post, text: str) -> str:
         try:
@@ -1631,113 +1619,3 @@ def _sort_key(value: Any) -> tuple[int, Any]:
     if isinstance(value, dt.datetime):
         return (0, value.timestamp())
     return (1, to_text(value))
-
-
-# --------------------------------------------------------------------------------------------
-# The cache of converted HTML, keyed by the Markdown text and the converter's version.
-
-
-def _convert_batch(texts: list[str]) -> list[str | None]:
-    """Worker side of `JekyllLiquid.prerender`: None where the converter fails."""
-    convert = default_markdown()
-    results: list[str | None] = []
-    for text in texts:
-        try:
-            results.append(convert(text))
-        except Exception:  # noqa: BLE001 - reported when the post is converted in the parent
-            results.append(None)
-    return results
-
-
-def default_markdown() -> Callable[[str], str]:
-    """The kramdown-compatible converter (bloglint.render, or bloglint.kramdown)."""
-    try:
-        from bloglint.render import render_markdown
-    except ImportError:
-        from bloglint.kramdown import render_markdown  # type: ignore[no-redef]
-    return render_markdown
-
-
-def _converter_version() -> str:
-    """Changes whenever bloglint or its Markdown converter changes, invalidating old entries."""
-    import bloglint
-
-    digest = hashlib.sha256(bloglint.__version__.encode())
-    package = Path(__file__).parent
-    sources = [package / "kramdown.py", *sorted((package / "render").rglob("*.py"))]
-    for path in sources:
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(path.name.encode())
-    return digest.hexdigest()[:16]
-
-
-class RenderCache:
-    """Converted HTML per Markdown text in `<cache folder>/render.sqlite`.
-
-    Any problem with the file (corrupt, locked, unwritable) turns the cache off or rebuilds
-    it; it never changes what is rendered.
-    """
-
-    def __init__(self, directory: Path, version: str | None = None) -> None:
-        self.path = directory / "render.sqlite"
-        self.version = version or _converter_version()
-        self.hits = 0
-        self.misses = 0
-        self._pending: list[tuple[str, str]] = []
-        self._db: sqlite3.Connection | None = None
-        try:
-            prepare(directory)
-            self._db = self._open()
-        except (OSError, sqlite3.DatabaseError):
-            try:
-                self.path.unlink(missing_ok=True)
-                self._db = self._open()
-            except (OSError, sqlite3.DatabaseError):
-                self._db = None
-
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path)
-        db.execute("CREATE TABLE IF NOT EXISTS html (key TEXT PRIMARY KEY, html TEXT NOT NULL)")
-        db.execute("SELECT count(*) FROM html").fetchone()
-        return db
-
-    def _key(self, text: str) -> str:
-        return hashlib.sha256(f"{self.version}\0{text}".encode()).hexdigest()
-
-    def get(self, text: str) -> str | None:
-        if self._db is None:
-            return None
-        try:
-            row = self._db.execute(
-                "SELECT html FROM html WHERE key = ?", (self._key(text),)
-            ).fetchone()
-        except sqlite3.DatabaseError:
-            self._db = None
-            return None
-        if row is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return str(row[0])
-
-    def put(self, text: str, rendered: str) -> None:
-        if self._db is not None:
-            self._pending.append((self._key(text), rendered))
-
-    def close(self) -> None:
-        """Write new entries (in one transaction) and close the file."""
-        if self._db is None:
-            return
-        try:
-            if self._pending:
-                with self._db:
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO html (key, html) VALUES (?, ?)", self._pending
-                    )
-            self._db.close()
-        except sqlite3.DatabaseError:
-            pass
-        self._pending.clear()
-        self._db = None
