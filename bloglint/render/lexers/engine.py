@@ -92,13 +92,14 @@ class RougeLexer(ExtendedRegexLexer):
     def continue_tokens(self, text: str) -> Any:
         """rouge's `continue_lex`: lex more text from the state the last call left."""
         ctx = LexerContext(text, 0, stack=self.stack)
+        stack = ctx.stack  # rules edit this list in place (push, pop, goto)
         tokendefs = self._tokens
         candidates = self._candidates
         end = ctx.end
         null_steps = 0
         while ctx.pos < end:
             pos = ctx.pos
-            key = (ctx.stack[-1], text[pos])
+            key = (stack[-1], text[pos])
             rules = candidates.get(key)
             if rules is None:
                 rules = candidates[key] = [
@@ -108,7 +109,7 @@ class RougeLexer(ExtendedRegexLexer):
                 ]
             for rexmatch, action, new_state in rules:
                 m = rexmatch(text, pos, end)
-                if not m:
+                if m is None:
                     continue
                 if action is not None:
                     if type(action) is TokenType:
@@ -122,14 +123,14 @@ class RougeLexer(ExtendedRegexLexer):
                             if state == "#pop":
                                 pop(ctx)
                             elif state == "#push":
-                                ctx.stack.append(ctx.stack[-1])
+                                stack.append(stack[-1])
                             else:
-                                ctx.stack.append(state)
+                                stack.append(state)
                     elif isinstance(new_state, int):
                         pop(ctx, -new_state)
                     elif new_state == "#push":
-                        ctx.stack.append(ctx.stack[-1])
-                if m.end() > m.start():
+                        stack.append(stack[-1])
+                if m.end() > pos:
                     null_steps = 0
                     break
                 null_steps += 1
