@@ -173,6 +173,10 @@ def run(
             findings.append(_finding(relpath, rule_id, config, hit))
 
     post_checks = {rid: c for rid in rule_ids if (c := post_check(rid)) is not None}
+    if post_checks:
+        from bloglint.parallel import parse_documents
+
+        parse_documents(site, posts)
     for post in posts:
         suppressions[post.relpath] = Suppressions(post.source.text)
         for rule_id in rule_ids:

@@ -163,25 +163,38 @@ class SiteIndex:
 
     def document(self, source: SourceFile) -> Document:
         """The parsed body of a file read through this index (parsed and stored on a miss)."""
-        from bloglint.document import Document, parse_document
+        from bloglint.document import parse_document
+
+        document = self.cached_document(source)
+        if document is None:
+            document = parse_document(source.body, source.body_line)
+            self.store_document(source, document)
+        return document
+
+    def cached_document(self, source: SourceFile) -> Document | None:
+        """The stored parse of this file's current content, or None."""
+        from bloglint.document import Document
 
         digest = self._digests.get(source.relpath)
-        if self._db is not None and digest is not None:
-            row = self._db.execute(
-                "SELECT data FROM documents WHERE digest = ?", (digest,)
-            ).fetchone()
-            if row is not None:
-                try:
-                    document = pickle.loads(row[0])
-                    if isinstance(document, Document):
-                        return document
-                except Exception:  # noqa: BLE001 - a damaged row is a cache miss
-                    pass
-        document = parse_document(source.body, source.body_line)
+        if self._db is None or digest is None:
+            return None
+        row = self._db.execute("SELECT data FROM documents WHERE digest = ?", (digest,)).fetchone()
+        if row is None:
+            return None
+        try:
+            document = pickle.loads(row[0])
+        except Exception:  # noqa: BLE001 - a damaged row is a cache miss
+            return None
+        return document if isinstance(document, Document) else None
+
+    def store_document(
+        self, source: SourceFile, document: Document, blob: bytes | None = None
+    ) -> None:
+        """Remember a parse made this run (`blob`: the document already pickled, if at hand)."""
         self.parsed += 1
+        digest = self._digests.get(source.relpath)
         if digest is not None:
-            self._new_documents.append((digest, pickle.dumps(document, protocol=5)))
-        return document
+            self._new_documents.append((digest, blob or pickle.dumps(document, protocol=5)))
 
     # --- saving -------------------------------------------------------------------------------
 

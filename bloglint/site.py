@@ -74,6 +74,14 @@ class Post:
         return posixpath.splitext(posixpath.basename(self.source.relpath))[0]
 
     @property
+    def is_parsed(self) -> bool:
+        return self._document is not None
+
+    def set_document(self, document: Document) -> None:
+        """Hand over a parse made elsewhere (a worker process, the index)."""
+        self._document = document
+
+    @property
     def document(self) -> Document:
         """The body parsed with mistune, computed once on first use."""
         if self._document is None:
@@ -120,6 +128,7 @@ class Site:
     # static files of collections have a URL from the collection's template; others "/relpath"
     static_urls: dict[str, str] = field(default_factory=dict)
     generated: list[str] = field(default_factory=list)  # URLs plugins add (feed, sitemap, pager)
+    index: SiteIndex | None = field(default=None, repr=False)  # where parses are cached, if any
     _by_url: dict[str, SiteItem] = field(default_factory=dict, repr=False)
     _by_file: dict[str, SiteItem] = field(default_factory=dict, repr=False)
     _by_relpath: dict[str, SiteItem] = field(default_factory=dict, repr=False)

@@ -264,6 +264,7 @@ class SiteReader:
             static_urls=self.static_urls,
             page_files=self.page_files,
             generated=self._generated_urls(),
+            index=self.index,
         )
         return site
 
