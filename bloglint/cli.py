@@ -152,13 +152,32 @@ def _run_check(root: Path, args: argparse.Namespace) -> tuple[Site, LintConfig, 
             ignore=_split(args.ignore),
         )
         selected = _expand(site, _selected(root, args.paths))
-        result = engine.run(site, config, selected=selected)
+        result = engine.run(site, config, selected=selected, memo=_external_request(args))
         if args.fix or args.diff:
             result.memo["fixes"] = _toc_fixes(site, config, result)
     finally:
         if index is not None:
             index.close()
     return site, config, result
+
+
+def _external_request(args: argparse.Namespace) -> dict[str, Any]:
+    """The memo that asks the external-link rules to run (they stay offline without it)."""
+    if not getattr(args, "external", False):
+        return {}
+    from bloglint.external import RUN_KEY, ExternalRun, render_progress, show_progress, throttled
+
+    progress = None
+    if show_progress(sys.stderr, os.environ):
+
+        def draw(state: Any) -> None:
+            sys.stderr.write("\r" + render_progress(state))
+            sys.stderr.flush()
+
+        progress = throttled(draw)
+    return {
+        RUN_KEY: ExternalRun(use_cache=not args.no_cache, refresh=args.refresh, progress=progress)
+    }
 
 
 def _toc_fixes(site: Site, config: LintConfig, result: RunResult) -> list[tuple[Post, str]]:
@@ -173,6 +192,15 @@ def _toc_fixes(site: Site, config: LintConfig, result: RunResult) -> list[tuple[
             if new is not None and new != post.source.text:
                 changes.append((post, new))
     return changes
+
+
+def _external_summary(result: RunResult) -> None:
+    from bloglint.external import RESULT_KEY, format_summary, show_progress
+
+    if RESULT_KEY in result.memo:
+        if text := format_summary(result.memo[RESULT_KEY].report.summary):
+            # Replace the progress bar's line, where there was one.
+            _err(("\r\x1b[K" if show_progress(sys.stderr, os.environ) else "") + text)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -195,6 +223,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         _err(f"fixed the table of contents in {len(result.memo['fixes'])} file(s)")
         args.fix = False
         site, config, result = _run_check(root, args)  # report what is left
+    _external_summary(result)
     findings = result.findings
     text = FORMATTERS[args.format](
         findings, checked=result.checked, colour=args.format == "text" and _use_colour(sys.stdout)
@@ -384,6 +413,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", help="run only these rules (ids or names)")
     check.add_argument("--ignore", action="append", help="skip these rules (ids or names)")
     check.add_argument("--drafts", action="store_true", help="also check _drafts")
+    check.add_argument(
+        "--external",
+        action="store_true",
+        help="also request every http(s) link (polite, cached; never private addresses)",
+    )
+    check.add_argument(
+        "--refresh", action="store_true", help="with --external: recheck links the cache knows"
+    )
     check.add_argument(
         "--fix", action="store_true", help="rewrite stale or empty tables of contents in place"
     )

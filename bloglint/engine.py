@@ -148,16 +148,17 @@ def run(
     *,
     selected: set[str] | None = None,
     only: Iterable[str] | None = None,
+    memo: dict[str, Any] | None = None,
 ) -> RunResult:
     """Check the site; `selected` limits reporting to those relpaths (the whole site is still read).
 
     `only` limits the run to some rule ids on top of the configuration (used by tests and
-    by commands that need one family of rules).
+    by commands that need one family of rules). `memo` is the per-run memo the checks share.
     """
     from bloglint.checks import post_check, site_check
 
     rule_ids = [rid for rid in config.enabled if only is None or rid in set(only)]
-    memo: dict[str, Any] = {}
+    memo = {} if memo is None else memo  # callers may seed it (e.g. the `--external` request)
     findings: list[Finding] = []
     errors: list[str] = []
     posts = checked_posts(site, config, selected)

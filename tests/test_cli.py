@@ -225,3 +225,32 @@ def test_feed_to_stdout_with_a_bad_time_is_a_usage_error(
     site = make_site(tmp_path, {"_config.yml": "title: t\n", "_posts/2024-01-02-a.md": CLEAN_POST})
     assert main(["feed", "--site", str(site), "--time", "yesterday"]) == 2
     assert "--time" in capsys.readouterr().err
+
+
+def test_check_external_reports_broken_links_and_a_warm_rerun_sends_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.httpserver import Response, TestServer
+
+    with TestServer() as server:
+        server.route("/ok", Response.html("<p>fine</p>"))
+        server.route("/gone", Response(404))
+        base = f"http://127.0.0.1:{server.port}"
+        site = make_site(
+            tmp_path,
+            {
+                "_config.yml": "title: t\nbloglint:\n  external: {allow_private: true}\n",
+                "_posts/2024-01-02-a.md": f"---\ntitle: A\n---\n\n[fine]({base}/ok) and [gone]({base}/gone)\n",
+            },
+        )
+        assert main(["check", "--site", str(site)]) == 0  # offline: nothing requested
+        assert server.count() == 0
+        assert main(["check", "--site", str(site), "--external"]) == 1
+        captured = capsys.readouterr()
+        assert "5:" in captured.out and "BL040" in captured.out and "404" in captured.out
+        assert "external links: 2 distinct, 2 checked" in captured.err
+        ok, gone = server.count("/ok"), server.count("/gone")
+        assert main(["check", "--site", str(site), "--external"]) == 1
+        assert server.count("/ok") == ok  # the success comes from the cache
+        assert server.count("/gone") > gone  # the failure is rechecked
+        assert "1 from cache" in capsys.readouterr().err
