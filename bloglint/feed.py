@@ -195,6 +195,7 @@ def build_feed(
             result = _render_template_feed(site, renderer, template, conversions)
         else:
             result = _render_jekyll_feed(site, renderer)
+        renderer.collect()  # conversions the template did not show still fill the cache
     finally:
         conversions.close()
         if render_cache is not None:

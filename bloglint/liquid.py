@@ -956,6 +956,8 @@ class JekyllLiquid:
         self._lax_outputs: set[int] = set()  # where `{{` markup needs Ruby's lax reading
         self._quiet = False
         self._content: dict[int, str] = {}
+        # Posts whose HTML a worker is still making: id -> (post, Markdown text, conversions).
+        self._converting: dict[int, tuple[Post, str, Conversions]] = {}
         self._liquid: dict[int, str] = {}
         self._excerpt: dict[int, str] = {}
         self._includes: dict[Path, Any] = {}
@@ -1214,6 +1216,10 @@ class JekyllLiquid:
         """`post.content`: the body through Liquid then Markdown, rendered once per run."""
         key = id(post)
         if key not in self._content:
+            waiting = self._converting.pop(key, None)
+            if waiting is not None:
+                self._take(*waiting)
+        if key not in self._content:
             self._content[key] = self._convert_or_fail(post, self.liquid_body(post))
         return self._content[key]
 
@@ -1260,21 +1266,36 @@ class JekyllLiquid:
                 pending.append((post, text))
         if not pending or self._markdown is not None:
             return  # nothing to do, or a custom converter
-        own = conversions is None
-        if conversions is None:
-            conversions = Conversions(workers)
+        if conversions is not None:
+            # The caller keeps the workers running: each post waits for its HTML only when
+            # the template asks for it, so rendering overlaps the last conversions.
+            conversions.submit(text for _, text in pending)
+            for post, text in pending:
+                if text in conversions:
+                    self._converting[id(post)] = (post, text, conversions)
+            return
+        conversions = Conversions(workers)
         try:
             conversions.submit(text for _, text in pending)
             for post, text in pending:
-                html_text = conversions.get(text)
-                if html_text is None:
-                    continue  # too little work for processes, or the converter failed
-                self._content[id(post)] = html_text
-                if self.cache is not None:
-                    self.cache.put(text, html_text)
+                self._take(post, text, conversions)
         finally:
-            if own:
-                conversions.close()
+            conversions.close()
+
+    def _take(self, post: Post, text: str, conversions: Conversions) -> None:
+        """Keep the HTML a worker made for `post` (nothing when that conversion failed)."""
+        html_text = conversions.get(text)
+        if html_text is not None:
+            self._content[id(post)] = html_text
+            if self.cache is not None:
+                self.cache.put(text, html_text)
+
+    def collect(self) -> None:
+        """Wait for every conversion `prerender` left running (the cache keeps them all)."""
+        while self._converting:
+            key, waiting = self._converting.popitem()
+            if key not in self._content:
+                self._take(*waiting)
 
     def _convert_or_fail(self, post: Post, text: str) -> str:
         try:

@@ -72,10 +72,14 @@ class Conversions:
         return self._pool is not None
 
     def submit(self, texts: Iterable[str]) -> None:
-        """Start converting the texts not already submitted (longest first, in chunks)."""
+        """Start converting the texts not already submitted, in the order given.
+
+        They go in contiguous chunks of about equal length, so the first texts are ready
+        first and a caller that consumes them in order can start before the last are done.
+        """
         if self._failed:
             return
-        todo = sorted({t for t in texts if t not in self._futures}, key=len, reverse=True)
+        todo = list(dict.fromkeys(t for t in texts if t not in self._futures))
         if not todo or (self._pool is None and len(todo) < MIN_TEXTS):
             return
         try:
@@ -87,9 +91,7 @@ class Conversions:
                 self._pool = ProcessPoolExecutor(
                     max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
                 )
-            count = min(len(todo), self.workers * CHUNKS_PER_WORKER)
-            # Longest first, dealt round-robin, so the chunks cost about the same.
-            for chunk in (todo[i::count] for i in range(count)):
+            for chunk in _chunks(todo, self.workers * CHUNKS_PER_WORKER):
                 future = self._pool.submit(convert_batch, chunk)
                 for index, text in enumerate(chunk):
                     self._futures[text] = (future, index)
@@ -115,6 +117,20 @@ class Conversions:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _chunks(texts: list[str], count: int) -> list[list[str]]:
+    """`texts` cut into at most `count` contiguous runs of about equal total length."""
+    share = sum(len(t) for t in texts) / count + 1
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for text in texts:
+        if size >= share and chunks[-1]:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(text)
+        size += len(text)
+    return chunks
 
 
 # --------------------------------------------------------------------------------------------
