@@ -552,7 +552,7 @@ def check_feed_text(
 
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
     root = etree.fromstring(text.encode("utf-8"), parser)
-    errors = [e for e in parser.error_log if e.level_name in ("ERROR", "FATAL")]
+    errors = list(parser.error_log.filter_from_errors())  # ERROR and FATAL, not warnings
     problems: list[Problem] = []
     if errors:
         problems.extend(_xml_problems(site, renderer, page, text, errors))
@@ -569,6 +569,7 @@ def _xml_problems(
     line_starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
     entries = _EntryIndex(site, text)
     template_lines = _template_lines(page) if page is not None else []
+    producers = _Producers(template_lines, lines)
     name = page.relpath if page is not None else "the feed"
     problems: list[Problem] = []
     reported: set[tuple[str, int, str]] = set()
@@ -581,7 +582,7 @@ def _xml_problems(
         bad = chr(int(invalid.group(1))) if invalid else _offending_char(line_text, column)
         offset = line_starts[error.line - 1] + max(column - 1, 0)
         post = entries.post_at(offset)
-        where = _template_line_for(template_lines, lines, error.line)
+        where = producers.line_for(error.line)
         expression = where.expressions[-1] if where and where.expressions else None
         if where is not None and where.pattern.fullmatch(line_text):
             expression = _expression_at(where, line_text, column) or expression
@@ -687,17 +688,36 @@ def _expression_at(where: _TemplateLine, line: str, column: int) -> str | None:
     return None
 
 
-def _template_line_for(
-    template_lines: Sequence[_TemplateLine], lines: Sequence[str], line_number: int
-) -> _TemplateLine | None:
-    """The template line that produced output line `line_number` (a multi-line value walks up)."""
-    candidates = [(c.text.split("{{", 1)[0], c) for c in template_lines]
-    for index in range(line_number - 1, -1, -1):
-        line = lines[index]
-        for literal, candidate in candidates:
+class _Producers:
+    """Which template line produced an output line (a multi-line value walks up to it)."""
+
+    def __init__(self, template_lines: Sequence[_TemplateLine], lines: Sequence[str]) -> None:
+        self.candidates = [(c.text.split("{{", 1)[0], c) for c in template_lines]
+        self.lines = lines
+        # index -> the answer for an output line at that index; filled by every walk, so
+        # many errors in one long entry walk its lines once.
+        self._known: dict[int, _TemplateLine | None] = {}
+
+    def line_for(self, line_number: int) -> _TemplateLine | None:
+        walked: list[int] = []
+        found: _TemplateLine | None = None
+        for index in range(line_number - 1, -1, -1):
+            if index in self._known:
+                found = self._known[index]
+                break
+            walked.append(index)
+            found = self._match(self.lines[index])
+            if found is not None:
+                break
+        for index in walked:
+            self._known[index] = found
+        return found
+
+    def _match(self, line: str) -> _TemplateLine | None:
+        for literal, candidate in self.candidates:
             if line.startswith(literal) and (literal.strip() or candidate.pattern.fullmatch(line)):
                 return candidate
-    return None
+        return None
 
 
 class _EntryIndex:
@@ -720,9 +740,8 @@ class _EntryIndex:
     def _find(self, index: int) -> Post | None:
         start = self.starts[index]
         end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-        chunk = self.text[start:end]
         # Only outside the content: a post's HTML may link to other posts.
-        chunk = re.sub(r"<(content|description)\b.*?</\1>", "", chunk, flags=re.DOTALL)
+        chunk = _without_content(self.text[start:end])
         best: Post | None = None
         for post in self.site.posts:
             if post.url and (f'{post.url}"' in chunk or f"{post.url}<" in chunk):
@@ -731,6 +750,29 @@ class _EntryIndex:
         if best is None and index < len(self.site.posts):
             best = self.site.posts[index]
         return best
+
+
+_CONTENT_START = re.compile(r"<(content|description)\b")
+
+
+def _without_content(chunk: str) -> str:
+    """`chunk` without its `<content ...>...</content>` / `<description>` elements.
+
+    The same as removing the non-greedy regex `<(content|description)\b.*?</\1>`, with a
+    plain `find` for the end tag instead of a character-by-character lazy scan.
+    """
+    kept: list[str] = []
+    pos = 0
+    search_from = 0
+    while (start := _CONTENT_START.search(chunk, search_from)) is not None:
+        end = chunk.find(f"</{start.group(1)}>", start.end())
+        if end < 0:
+            search_from = start.start() + 1  # unclosed: the regex moves on, so do we
+            continue
+        kept.append(chunk[pos : start.start()])
+        pos = search_from = end + len(start.group(1)) + 3
+    kept.append(chunk[pos:])
+    return "".join(kept)
 
 
 def _locate_char(text: str, char: str) -> tuple[int, int]:

@@ -131,3 +131,17 @@ def test_generated_feed_is_always_valid_atom(
             assert "&amp;" not in title and "&lt;" not in title
             assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", title)
         assert not [p for p in result.problems if p.kind in ("feed-xml", "feed-atom")]
+
+
+CONTENT_PIECES = st.sampled_from(
+    ["<content>", '<content type="html">', "</content>", "<description>", "</description>"]
+    + ["<contents>", "</contents>", "x", "\n", "<", "</", "content", ">", '<link href="/a"/>']
+)
+
+
+@given(st.lists(CONTENT_PIECES, max_size=14).map("".join))
+def test_entry_text_without_content_is_the_lazy_regex_result(chunk: str) -> None:
+    from bloglint.feed import _without_content
+
+    expected = re.sub(r"<(content|description)\b.*?</\1>", "", chunk, flags=re.DOTALL)
+    assert _without_content(chunk) == expected
