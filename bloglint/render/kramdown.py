@@ -303,8 +303,15 @@ R_ESCAPE_ATTRIBUTE = re.compile(rf"{REFERENCE_RE}|[<>&\"]")
 
 def escape_html(text: str, kind: str = "all") -> str:
     """kramdown's escape_html: `text`/`attribute` leave existing entity references alone."""
+    if "&" not in text and "<" not in text and ">" not in text:
+        if kind != "attribute" or '"' not in text:
+            return text  # nothing to escape (most text): skip the regex
     pattern = {"all": R_ESCAPE_ALL, "text": R_ESCAPE_TEXT, "attribute": R_ESCAPE_ATTRIBUTE}[kind]
-    return pattern.sub(lambda m: ESCAPE_MAP.get(m.group(0), m.group(0)), text)
+    return pattern.sub(_escape_match, text)
+
+
+def _escape_match(m: re.Match[str]) -> str:
+    return ESCAPE_MAP.get(m.group(0), m.group(0))
 
 
 class Entity:
@@ -2033,6 +2040,7 @@ class KramdownRenderer(mistune.BaseRenderer):
         super().__init__()
         self.indent = 2
         self.stack: list[El] = []
+        self._converters: dict[str, Any] = {}  # element type -> bound convert_<type>
         self.footnotes: list[list[Any]] = []
         self.footnotes_by_name: dict[str, list[Any]] = {}
         self.footnote_counter = 1
@@ -2108,12 +2116,16 @@ class KramdownRenderer(mistune.BaseRenderer):
         return sections
 
     def convert(self, el: El, indent: int) -> str:
-        return getattr(self, "convert_" + el.type)(el, indent)
+        method = self._converters.get(el.type)
+        if method is None:
+            method = self._converters[el.type] = getattr(self, "convert_" + el.type)
+        return method(el, indent)  # type: ignore[no-any-return]
 
     def inner(self, el: El, indent: int) -> str:
         indent += self.indent
         self.stack.append(el)
-        out = "".join(self.convert(child, indent) for child in el.children)
+        convert = self.convert
+        out = "".join([convert(child, indent) for child in el.children])
         self.stack.pop()
         return out
 
