@@ -13,6 +13,7 @@ corrupt, from another bloglint version, or not ours at all is thrown away and re
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 INDEX_NAME = "index.sqlite"
 # Anything that changes what parsing produces must change this string.
-FORMAT = f"bloglint-index 1; bloglint {__version__}; python {sys.version_info[:2]}"
+FORMAT = f"bloglint-index 3; bloglint {__version__}; python {sys.version_info[:2]}"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,7 +42,70 @@ CREATE TABLE IF NOT EXISTS sources (
     digest TEXT NOT NULL, relpath TEXT NOT NULL, data BLOB NOT NULL,
     PRIMARY KEY (digest, relpath));
 CREATE TABLE IF NOT EXISTS documents (digest TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS derived (
+    digest TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (digest, key));
 """
+
+
+_LAZY_FIELDS = ("text", "body")  # read from the file again, only when needed
+_STATE_FIELDS = tuple(
+    f.name for f in dataclasses.fields(SourceFile) if f.name not in _LAZY_FIELDS + ("path",)
+)
+
+
+def _pickled_state(source: SourceFile) -> bytes:
+    """Everything the split found except the text itself (the file on disk has that)."""
+    return pickle.dumps(tuple(getattr(source, name) for name in _STATE_FIELDS), protocol=5)
+
+
+class IndexedSource(SourceFile):
+    """A file's split taken from the index; its text is read from disk on first use.
+
+    A one-post pre-commit run needs every post's front matter (URLs, titles) but the text
+    of only a few; this keeps the other thousands of files unread.
+    """
+
+    __slots__ = ("_unread",)
+
+    @classmethod
+    def restore(cls, state: tuple[object, ...], path: Path, data: bytes | None) -> IndexedSource:
+        source = cls.__new__(cls)
+        for name, value in zip(_STATE_FIELDS, state, strict=True):
+            SourceFile.__dict__[name].__set__(source, value)
+        SourceFile.__dict__["path"].__set__(source, path)
+        source._unread = True
+        if data is not None:
+            source._fill(data)
+        return source
+
+    def _fill(self, data: bytes | None = None) -> None:
+        self._unread = False
+        if data is None:
+            try:
+                data = self.path.read_bytes()
+            except OSError:
+                data = b""
+        fresh = parse_source(self.path, self.relpath, data)
+        for name in _LAZY_FIELDS:
+            SourceFile.__dict__[name].__set__(self, getattr(fresh, name))
+
+    def _lazy(name: str) -> property:  # type: ignore[misc]  # noqa: N805 - a class-body helper
+        slot = SourceFile.__dict__[name]
+
+        def get(self: IndexedSource) -> str:
+            if self._unread:
+                self._fill()
+            return str(slot.__get__(self))
+
+        def put(self: IndexedSource, value: str) -> None:
+            self._unread = False
+            slot.__set__(self, value)
+
+        return property(get, put)
+
+    text = _lazy("text")
+    body = _lazy("body")
+    del _lazy
 
 
 def _digest(data: bytes) -> str:
@@ -58,6 +122,9 @@ class SiteIndex:
         self._new_files: list[tuple[str, int, int, str]] = []
         self._new_sources: list[tuple[str, str, bytes]] = []
         self._new_documents: list[tuple[str, bytes]] = []
+        self._source_rows: dict[tuple[str, str], bytes] | None = None  # read on first use
+        self._derived_rows: dict[tuple[str, str], bytes] | None = None
+        self._new_derived: list[tuple[str, str, bytes]] = []
         self.parsed = 0  # how many documents were parsed (not found in the index) this run
         self._db = self._open()
 
@@ -118,7 +185,10 @@ class SiteIndex:
     # --- lookups ------------------------------------------------------------------------------
 
     def read_source(self, path: Path, relpath: str) -> SourceFile:
-        """The file split as `bloglint.source.read_source` would, from the index when unchanged."""
+        """The file split as `bloglint.source.read_source` would, from the index when unchanged.
+
+        An unchanged file is not even read: its text is read only if something asks for it.
+        """
         if self._db is None:
             return read_source(path, relpath)
         try:
@@ -127,7 +197,7 @@ class SiteIndex:
             return read_source(path, relpath)  # reports the problem
         known = self._stat_rows.get(relpath)
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-            source = self._cached_source(known[2], relpath, path)
+            source = self._cached_source(known[2], relpath, path, None)
             if source is not None:
                 self._digests[relpath] = known[2]
                 return source
@@ -138,28 +208,30 @@ class SiteIndex:
         digest = _digest(data)
         self._digests[relpath] = digest
         self._new_files.append((relpath, stat.st_size, stat.st_mtime_ns, digest))
-        source = self._cached_source(digest, relpath, path)
+        source = self._cached_source(digest, relpath, path, data)
         if source is None:
             source = parse_source(path, relpath, data)
             # Stored now: the site reader adds its own problems to the object later.
-            self._new_sources.append((digest, relpath, pickle.dumps(source, protocol=5)))
+            self._new_sources.append((digest, relpath, _pickled_state(source)))
         return source
 
-    def _cached_source(self, digest: str, relpath: str, path: Path) -> SourceFile | None:
-        assert self._db is not None
-        row = self._db.execute(
-            "SELECT data FROM sources WHERE digest = ? AND relpath = ?", (digest, relpath)
-        ).fetchone()
-        if row is None:
+    def _cached_source(
+        self, digest: str, relpath: str, path: Path, data: bytes | None
+    ) -> SourceFile | None:
+        if self._source_rows is None:
+            assert self._db is not None
+            self._source_rows = {
+                (row_digest, row_relpath): blob
+                for row_digest, row_relpath, blob in self._db.execute("SELECT * FROM sources")
+            }
+        blob = self._source_rows.get((digest, relpath))
+        if blob is None:
             return None
         try:
-            source = pickle.loads(row[0])
+            state = pickle.loads(blob)
+            return IndexedSource.restore(state, path, data)
         except Exception:  # noqa: BLE001 - a damaged row is a cache miss, never an error
             return None
-        if not isinstance(source, SourceFile):
-            return None
-        source.path = path
-        return source
 
     def document(self, source: SourceFile) -> Document:
         """The parsed body of a file read through this index (parsed and stored on a miss)."""
@@ -196,6 +268,33 @@ class SiteIndex:
         if digest is not None:
             self._new_documents.append((digest, blob or pickle.dumps(document, protocol=5)))
 
+    def derived(self, relpath: str, key: str) -> object | None:
+        """A value computed earlier from this file's current content under `key`, or None.
+
+        The caller's key must name everything else the value depends on (the site's
+        configuration, say); the content is this index's part of the bargain.
+        """
+        digest = self._digests.get(relpath)
+        if digest is None or self._db is None:
+            return None
+        if self._derived_rows is None:
+            self._derived_rows = {
+                (row_digest, row_key): blob
+                for row_digest, row_key, blob in self._db.execute("SELECT * FROM derived")
+            }
+        blob = self._derived_rows.get((digest, key))
+        if blob is None:
+            return None
+        try:
+            return pickle.loads(blob)
+        except Exception:  # noqa: BLE001 - a damaged row is a cache miss
+            return None
+
+    def store_derived(self, relpath: str, key: str, value: object) -> None:
+        digest = self._digests.get(relpath)
+        if digest is not None:
+            self._new_derived.append((digest, key, pickle.dumps(value, protocol=5)))
+
     # --- saving -------------------------------------------------------------------------------
 
     def save(self) -> None:
@@ -213,12 +312,16 @@ class SiteIndex:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO documents VALUES (?, ?)", self._new_documents
                 )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO derived VALUES (?, ?, ?)", self._new_derived
+                )
                 self._forget_stale()
         except sqlite3.Error:
             self._discard()
         self._new_files.clear()
         self._new_sources.clear()
         self._new_documents.clear()
+        self._new_derived.clear()
 
     def _forget_stale(self) -> None:
         """Drop entries for contents no file has any more, so the index does not grow forever."""
@@ -234,6 +337,7 @@ class SiteIndex:
         if len(stale) > max(64, len(live) // 4):  # prune only when it is worth a write
             self._db.executemany("DELETE FROM sources WHERE digest = ?", stale)
             self._db.executemany("DELETE FROM documents WHERE digest = ?", stale)
+            self._db.executemany("DELETE FROM derived WHERE digest = ?", stale)
 
     def close(self) -> None:
         if self._db is not None:

@@ -37,8 +37,6 @@ def _workers() -> int:
 
 def parse_documents(site: Site, posts: Sequence[Post]) -> None:
     """Make sure every post's `document` is parsed (from the index, else in parallel)."""
-    import multiprocessing
-
     index = site.index
     missing = []
     for post in posts:
@@ -50,12 +48,12 @@ def parse_documents(site: Site, posts: Sequence[Post]) -> None:
         else:
             missing.append(post)
     workers = _workers()
-    if (
-        len(missing) < MIN_PARALLEL
-        or workers < 2
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    if len(missing) < MIN_PARALLEL or workers < 2:
         return  # each post parses itself on first use
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return
     # Largest first, so that no worker is left with one long post at the end.
     jobs = sorted(
         ((n, post.source.body, post.source.body_line) for n, post in enumerate(missing)),

@@ -30,7 +30,15 @@ _DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 # Utils::SLUGIFY_PRETTY_REGEXP keeps these besides letters, marks and decimal digits.
 _PRETTY_KEEP = frozenset("._~!$&'()+,;=@")
 _ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_EDGE_HYPHENS = re.compile(r"^-|-$", re.MULTILINE)
+_SLASH_RUNS = re.compile(r"/{2,}")
 _RAW_SPACE = re.compile(r"[ \t\n\v\f\r]+")  # Ruby's \s is ASCII only
+# For ASCII text: the runs of characters each mode replaces with one hyphen.
+_ASCII_SLUG_RUNS = {
+    "default": re.compile(r"[^A-Za-z0-9]+"),
+    "ascii": re.compile(r"[^A-Za-z0-9]+"),
+    "pretty": re.compile(r"[^A-Za-z0-9._~!$&'()+,;=@]+"),
+}
 
 
 def style_to_permalink(style: object) -> str:
@@ -78,6 +86,8 @@ def slugify(text: str | None, mode: str = "default", *, cased: bool = False) -> 
         mode = "default"
     if mode == "raw":
         slug = _RAW_SPACE.sub("-", text)
+    elif text.isascii():  # the common case, without a Python loop over characters
+        slug = _ASCII_SLUG_RUNS[mode].sub("-", text)
     else:
         out: list[str] = []
         for char in text:
@@ -87,7 +97,7 @@ def slugify(text: str | None, mode: str = "default", *, cased: bool = False) -> 
                 out.append("-")
         slug = "".join(out)
     # `slug.gsub!(/^-|-$/, "")`: ^ and $ are line anchors in Ruby.
-    slug = re.sub(r"^-|-$", "", slug, flags=re.MULTILINE)
+    slug = _EDGE_HYPHENS.sub("", slug)
     return slug if cased else slug.lower()
 
 
@@ -128,7 +138,7 @@ def unescape_path(path: str) -> str:
 def sanitize_url(url: str) -> str:
     """`URL#sanitize_url`: one leading slash, '..' and './' removed, slashes squeezed."""
     result = ("/" + url).replace("..", "/").replace("./", "")
-    return re.sub(r"/{2,}", "/", result)
+    return _SLASH_RUNS.sub("/", result)
 
 
 def ruby_dirname(path: str) -> str:

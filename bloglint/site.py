@@ -58,7 +58,8 @@ class Post:
     tags: list[str]
     draft: bool
     data: dict[str, Any]  # front matter merged with `defaults`
-    excerpt: str | None = None  # excerpt source (Markdown), None when Jekyll makes none
+    fixed_excerpt: str | None = None  # front matter `excerpt`
+    excerpt_separator: str | None = None  # cut the excerpt from the body at this, when needed
     output_ext: str = ".html"
     # How to parse the body: the incremental index's lookup when there is one.
     parse: Callable[[SourceFile], Document] | None = field(default=None, repr=False, compare=False)
@@ -72,6 +73,16 @@ class Post:
     def name(self) -> str:
         """The file name without extension, e.g. "2019-01-01-foo"."""
         return posixpath.splitext(posixpath.basename(self.source.relpath))[0]
+
+    @property
+    def excerpt(self) -> str | None:
+        """The excerpt's Markdown source, None when Jekyll makes none (cut from the body lazily:
+        most runs never need it, and the body of an indexed post is not read until asked)."""
+        if self.fixed_excerpt is not None or not self.excerpt_separator:
+            return self.fixed_excerpt
+        from bloglint.site_reader import extract_excerpt
+
+        return extract_excerpt(self.source.body, self.excerpt_separator)
 
     @property
     def is_parsed(self) -> bool:

@@ -8,12 +8,15 @@ walked; in each one `_posts` (and `_drafts` with drafts on) is read; other files
 from __future__ import annotations
 
 import copy
+import dataclasses
 import fnmatch
 import glob
 import os
 import posixpath
 import re
+from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +63,49 @@ _LIQUID_TAG = re.compile(r"{%-?\s*(\w+)\s*.*?-?%}", re.DOTALL)
 _LINK_REFERENCE = re.compile(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", re.MULTILINE)
 
 
+_RUBY_SPACE = re.compile(r"[ \t\n\v\f\r]+")
+
+
+@dataclass(slots=True)
+class _DocumentOutcome:
+    """What reading one document did, kept in the index to be replayed for the same content."""
+
+    post: dict[str, Any] | None  # the Post's fields but `source` and `parse`; None: not published
+    source_problems: list[Problem]
+    front_matter_valid: bool
+    reader_problems: list[Problem]
+    skipped: list[SkippedFile]
+
+    @classmethod
+    def record(
+        cls, reader: SiteReader, source: SourceFile, post: Post | None, marks: tuple[int, int, int]
+    ) -> _DocumentOutcome:
+        fields = None
+        if post is not None:
+            fields = {
+                f.name: getattr(post, f.name)
+                for f in dataclasses.fields(post)
+                if f.name not in ("source", "parse", "_document")
+            }
+        return cls(
+            fields,
+            list(source.problems[marks[2] :]),
+            source.front_matter_valid,
+            list(reader.problems[marks[0] :]),
+            list(reader.skipped[marks[1] :]),
+        )
+
+    def replay(self, reader: SiteReader, source: SourceFile) -> Post | None:
+        source.problems.extend(self.source_problems)
+        source.front_matter_valid = self.front_matter_valid
+        reader.problems.extend(self.reader_problems)
+        reader.skipped.extend(self.skipped)
+        if self.post is None:
+            return None
+        parse = reader.index.document if reader.index else None
+        return Post(source=source, parse=parse, **self.post)
+
+
 def _missing(value: object) -> bool:
     """Ruby's `||=` treats nil and false as missing."""
     return value is None or value is False
@@ -95,7 +141,7 @@ def _pluralized(data: dict[str, Any], singular: str, plural: str) -> list[Any]:
 
 def _ruby_split(text: str) -> list[str]:
     """`String#split` without arguments: ASCII white space only (a full-width space stays)."""
-    return [part for part in re.split(r"[ \t\n\v\f\r]+", text) if part]
+    return [part for part in _RUBY_SPACE.split(text) if part]
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -177,6 +223,7 @@ class SiteReader:
     ) -> None:
         self.root = root.resolve()
         self.index = index
+        self._used_now = False  # set when reading a document looked at today's date
         self._read_source = index.read_source if index else read_source
         self.config = load_config(self.root)
         self.problems: list[Problem] = []
@@ -476,8 +523,39 @@ class SiteReader:
     def _read_document(
         self, path: Path, relpath: str, label: str, *, draft: bool = False
     ) -> Post | None:
-        """`Document.new(...).read` plus the publishing decision; None when not published."""
+        """`Document.new(...).read` plus the publishing decision; None when not published.
+
+        With an index, the outcome for an unchanged file under an unchanged configuration is
+        replayed from it: a warm one-post run on a large blog then costs little per post.
+        """
         source = self._read_source(path, relpath)
+        if self.index is None or draft:  # a draft's date is its file's mtime: not content
+            return self._make_document(source, path, relpath, label, draft)
+        key = f"document:{label}:{self._fingerprint}"
+        saved = self.index.derived(relpath, key)
+        if isinstance(saved, _DocumentOutcome):
+            return saved.replay(self, source)
+        marks = (len(self.problems), len(self.skipped), len(source.problems))
+        self._used_now = False
+        post = self._make_document(source, path, relpath, label, draft)
+        if not self._used_now:  # an outcome that depends on today's date is not kept
+            self.index.store_derived(
+                relpath, key, _DocumentOutcome.record(self, source, post, marks)
+            )
+        return post
+
+    @cached_property
+    def _fingerprint(self) -> str:
+        """Everything besides a file's content that decides how it is read as a document."""
+        import hashlib
+        import pickle
+
+        state = (self.config, str(self.tz), self.future, self.unpublished, self.show_drafts)
+        return hashlib.blake2b(pickle.dumps(state, protocol=5), digest_size=12).hexdigest()
+
+    def _make_document(
+        self, source: SourceFile, path: Path, relpath: str, label: str, draft: bool
+    ) -> Post | None:
         if not source.readable or not source.valid_utf8:
             self.problems.extend(source.problems)
             why = "cannot be read" if not source.readable else "is not valid UTF-8"
@@ -543,6 +621,7 @@ class SiteReader:
         if not isinstance(data.get("date"), datetime):
             # Document#date: a draft falls back to the file's mtime, anything else to site.time.
             data["date"] = self._mtime(path) if draft else self.now
+            self._used_now = True
         date: datetime = data["date"]
         if draft:
             data["draft"] = True
@@ -556,6 +635,7 @@ class SiteReader:
             )
             return None
         if not self.future and int(date.timestamp()) > int(self.now.timestamp()):
+            self._used_now = True
             self.skipped.append(
                 SkippedFile(
                     relpath,
@@ -572,14 +652,12 @@ class SiteReader:
         post_id = ruby_join(
             ruby_dirname(url), ruby_str(stem if _missing(slug_value) else slug_value)
         )
-        excerpt = None
+        excerpt, separator = None, None
         if source.front_matter_valid:
             own = data.get("excerpt_separator")
             separator = ruby_str(self.config.get("excerpt_separator") if _missing(own) else own)
             if not _missing(data.get("excerpt")):
-                excerpt = ruby_str(data["excerpt"])
-            elif separator:
-                excerpt = extract_excerpt(source.body, separator)
+                excerpt, separator = ruby_str(data["excerpt"]), None
         return Post(
             source=source,
             collection=label,
@@ -592,7 +670,8 @@ class SiteReader:
             tags=[ruby_str(item) for item in _ruby_array(data.get("tags"))],
             draft=draft,
             data=data,
-            excerpt=excerpt,
+            fixed_excerpt=excerpt,
+            excerpt_separator=separator or None,
             output_ext=output_ext,
             parse=self.index.document if self.index else None,
         )

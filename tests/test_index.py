@@ -81,3 +81,25 @@ def test_deleting_the_cache_folder_is_always_safe(tmp_path: Path) -> None:
     shutil.rmtree(root / ".bloglint-cache")
     findings, parsed = run(root)
     assert findings == cold and parsed == 3
+
+
+def test_unchanged_posts_are_not_read_again(tmp_path: Path) -> None:
+    """A warm load takes front matter and URLs from the index; a post's text is read on demand."""
+    root = make_site(tmp_path)
+    run(root)
+    with SiteIndex(root / ".bloglint-cache") as index:
+        site = load_site(root, index=index)
+        post = next(p for p in site.posts if p.relpath.endswith("second.md"))
+        assert post.url == "/2024/01/02/second.html" and post.title == "Second"
+        assert post.source._unread  # type: ignore[attr-defined]
+        assert "## Usage" in post.source.body and post.source.body_line == 5
+        assert post.source.text.startswith("---\ntitle: Second\n---\n")
+
+
+def test_a_config_change_is_not_answered_from_the_index(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    run(root)
+    (root / "_config.yml").write_text("title: t\npermalink: /:title/\n", encoding="utf-8")
+    with SiteIndex(root / ".bloglint-cache") as index:
+        site = load_site(root, index=index)
+        assert sorted(p.url for p in site.posts) == ["/first/", "/second/", "/third/"]

@@ -8,6 +8,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bloglint.permalink import (
     add_permalink_suffix,
@@ -250,3 +252,21 @@ def test_unknown_placeholder_is_a_problem_on_the_post(tmp_path: Path) -> None:
     [problem] = post.source.problems
     assert (problem.kind, problem.line) == ("permalink", 3)
     assert "`:nope`" in problem.message
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_ascii_slugs_follow_the_per_character_rule(text: str) -> None:
+    """The regex fast path for ASCII gives what Jekyll's per-character rule gives."""
+    import re
+
+    from bloglint.permalink import _is_slug_char
+
+    for mode in ("default", "pretty", "ascii"):
+        out: list[str] = []
+        for char in text:
+            if _is_slug_char(char, mode):
+                out.append(char)
+            elif not out or out[-1] != "-":
+                out.append("-")
+        expected = re.sub(r"^-|-$", "", "".join(out), flags=re.MULTILINE)
+        assert slugify(text, mode, cased=True) == expected
