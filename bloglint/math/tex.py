@@ -235,17 +235,20 @@ class _Checker:
     def run(self) -> list[TexIssue]:
         tokens = self.tokens
         stack = self.stack
-        while self.i < len(tokens):  # (take() may split a token, so the length can grow)
-            pos = self.i
-            tok = tokens[pos]
-            self.i = pos + 1
+        i = 0  # self.i, kept in a local between the methods that read or move it
+        while i < len(tokens):  # (take() may split a token, so the length can grow)
+            tok = tokens[i]
             c = tok[0]
             if c not in _SPECIAL:  # an ordinary character or run: a new atom
                 frame = stack[-1]
                 frame.sup, frame.sub, frame.after_prime = 0, False, False
+                i += 1
                 continue
             if c in " \t\r\n%":
+                i += 1
                 continue
+            pos = i
+            self.i = i = pos + 1
             frame = stack[-1]
             if c == "'":
                 if frame.sup == 2 or (frame.sup == 1 and not frame.after_prime):
@@ -275,6 +278,7 @@ class _Checker:
                 self.command(pos, tok[1:])
             else:
                 frame.new_atom()
+            i = self.i
         for frame in reversed(stack[1:]):
             if frame.kind == "env":
                 self.issue("syntax", frame.start, f"`\\begin{{{frame.name}}}` is never ended")
