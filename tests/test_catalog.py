@@ -42,3 +42,19 @@ def test_readme_rule_table_is_current() -> None:
     start = readme.index("<!-- rules-table -->\n") + len("<!-- rules-table -->\n")
     end = readme.index("<!-- /rules-table -->")
     assert readme[start:end] == markdown_table(), "run `bloglint rules --format markdown`"
+
+
+def test_readme_configuration_example_is_valid() -> None:
+    """The README's `bloglint:` example must load without a configuration error."""
+    from pathlib import Path
+
+    import yaml
+
+    from bloglint.config import load_lint_config
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration") :]
+    block = section[section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml"))]
+    raw = yaml.safe_load(block)["bloglint"]
+    config = load_lint_config(raw)
+    assert "BL001" in config.enabled and config.section("external")["fragments"] is True
