@@ -157,12 +157,15 @@ def build_feed(
     flavour: str | None = None,
     cache: bool = True,
     renderer: JekyllLiquid | None = None,
+    conversions: Conversions | None = None,
 ) -> FeedResult:
     """Render the site's feed as Jekyll would, with problems for everything that breaks it.
 
     `build_time` is `site.time` (the feed's own <updated>); None means now. `cache` keeps
     converted post HTML in `the cache folder` between runs, and with a fixed build
     time the whole result, reused while no file of the site (or of bloglint) changes.
+    `conversions` is what `start_conversions` started before the site was read (this
+    function closes it).
     """
     cache_dir = site.root / cache_directory(site.config)
     key = None
@@ -170,16 +173,20 @@ def build_feed(
         key = site_fingerprint(site.root, build_time, flavour, cache_dir)
         hit = _load_feed(cache_dir, key)
         if hit is not None:
+            if conversions is not None:
+                conversions.close()
             return hit
     from bloglint.render.batch import Conversions, RenderCache
 
     render_cache = RenderCache(cache_dir) if cache and renderer is None else None
     template = find_feed_template(site)
-    conversions = Conversions()
+    conversions = conversions or Conversions()
     if template is not None and renderer is None:
         # kramdown is most of a cold run: start it on the bodies Liquid leaves unchanged
         # now, in other processes, while python-liquid is imported and the rest rendered.
         posts = _posts_in_template(site, template)
+        for post in posts:
+            conversions.adopt(post.source.relpath, post.source.body)
         conversions.submit(_plain_bodies(site, posts, render_cache))
     try:
         if renderer is None:
@@ -393,6 +400,9 @@ def find_feed_template(site: Site) -> SourceFile | None:
     return templates[0] if templates else None
 
 
+_LISTS_POSTS = re.compile(r"\bsite\.(posts|categories|tags|documents)\b|\bpaginator\.posts\b")
+
+
 def find_feed_templates(site: Site) -> list[SourceFile]:
     """Every feed template of the site, the main one first (top level, usual names)."""
     candidates = [
@@ -400,9 +410,7 @@ def find_feed_templates(site: Site) -> list[SourceFile]:
         for page in site.pages
         if page.has_front_matter
         and page.relpath.lower().endswith(FEED_EXTENSIONS)
-        and re.search(
-            r"\bsite\.(posts|categories|tags|documents)\b|\bpaginator\.posts\b", page.body
-        )
+        and _LISTS_POSTS.search(page.body)
     ]
 
     def rank(page: SourceFile) -> tuple[int, int, str]:
@@ -452,6 +460,45 @@ def _posts_in_template(site: Site, page: SourceFile) -> list[Post]:
     if limits and not everything:
         return site.posts[: max(int(n) for n in limits)]
     return list(site.posts)
+
+
+def start_conversions(root: Path, config: Mapping[str, Any], *, cache: bool = True) -> Any:
+    """Start kramdown on the site's posts before the site is read (returns `Conversions`).
+
+    For a cold run of a site with a feed template: the workers read `_posts/` themselves
+    (newest first, as the feed lists them) while this process reads the site, so reading
+    the site and importing python-liquid no longer delay the conversions. Pass the result
+    to `build_feed`. None when it would not pay: the HTML cache exists (most posts are in
+    it) or no top-level feed template lists posts (the jekyll-feed style feed shows 10).
+    """
+    from bloglint.render.batch import Conversions, is_markdown_file
+
+    if cache and (root / cache_directory(config) / "render.sqlite").exists():
+        return None
+    if not any(_lists_posts(path) for path in root.iterdir() if path.suffix in FEED_EXTENSIONS):
+        return None
+    folder = root / "_posts"
+    files = sorted(
+        (
+            (path, path.relative_to(root).as_posix())
+            for path in folder.rglob("*")
+            if is_markdown_file(path.name, config) and path.is_file()
+        ),
+        key=lambda item: item[0].name,
+        reverse=True,
+    )
+    conversions = Conversions()
+    conversions.submit_files(files)
+    return conversions if conversions.running else None
+
+
+def _lists_posts(path: Path) -> bool:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    return head.startswith("---") and _LISTS_POSTS.search(head) is not None
 
 
 def _plain_bodies(site: Site, posts: Sequence[Post], cache: RenderCache | None) -> list[str]:

@@ -22,7 +22,7 @@ def post_text(n: int) -> str:
 
 def test_chunks_keep_order_and_balance_length() -> None:
     texts = [f"{i}:" + "x" * (10 * (i % 5 + 1)) for i in range(40)]
-    chunks = _chunks(texts, 8)
+    chunks = _chunks(texts, 8, [len(t) for t in texts])
     assert [t for chunk in chunks for t in chunk] == texts  # contiguous, in order
     assert 6 <= len(chunks) <= 9
     sizes = [sum(map(len, chunk)) for chunk in chunks]
@@ -83,3 +83,76 @@ def test_prerendered_posts_wait_for_their_worker_and_fill_the_cache(tmp_path: Pa
         reopened.close()
     # Three posts went through Liquid before kramdown (their text differs from the body).
     assert sum("Built Batch." in renderer.liquid_body(p) for p in site.posts) == 3
+
+
+FEED_TEMPLATE = """\
+---
+layout: null
+---
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>{{ site.title | xml_escape }}</title>
+<id>https://example.org/</id><updated>{{ site.time | date_to_xmlschema }}</updated>
+{% for post in site.posts %}<entry><title>{{ post.title | xml_escape }}</title>
+<id>https://example.org{{ post.id }}</id><updated>{{ post.date | date_to_xmlschema }}</updated>
+<content type="html">{{ post.content | xml_escape }}</content></entry>
+{% endfor %}</feed>
+"""
+
+
+def write_blog(root: Path, posts: int) -> None:
+    (root / "_config.yml").write_text("title: Early & often\n", encoding="utf-8")
+    (root / "atom.xml").write_text(FEED_TEMPLATE, encoding="utf-8")
+    folder = root / "_posts" / "notes"
+    folder.mkdir(parents=True)
+    for n in range(1, posts + 1):
+        body = post_text(n) + ("{{ page.title }} done.\n" if n == 4 else "")
+        (folder / f"2024-02-{n:02d}-note-{n}.md").write_text(
+            f"---\ntitle: Note {n}\n---\n{body}", encoding="utf-8"
+        )
+
+
+def test_conversions_started_before_reading_the_site_give_the_same_feed(tmp_path: Path) -> None:
+    from bloglint.feed import build_feed, start_conversions
+    from bloglint.jekyll_config import load_config
+
+    write_blog(tmp_path, 12)
+    config = load_config(tmp_path)
+    early = start_conversions(tmp_path, config, cache=False)
+    assert early is not None and early.running
+    site = load_site(tmp_path)
+    got = build_feed(site, build_time=BUILD_TIME, cache=False, conversions=early)
+    assert not early.running  # build_feed closed it
+    expected = build_feed(load_site(tmp_path), build_time=BUILD_TIME, cache=False)
+    assert got.text == expected.text
+    assert got.posts == 12 and "Note 4 done." in got.text
+
+
+def test_early_conversions_only_count_for_the_text_the_worker_read(tmp_path: Path) -> None:
+    write_blog(tmp_path, 10)
+    files = sorted((p, p.relative_to(tmp_path).as_posix()) for p in tmp_path.rglob("*.md"))
+    conversions = Conversions(workers=2)
+    try:
+        conversions.submit_files(files)
+        first, second, liquid = files[0][1], files[1][1], files[3][1]
+        body = post_text(1)
+        conversions.adopt(first, body)
+        conversions.adopt(second, "a text this file does not hold")
+        conversions.adopt(liquid, post_text(4) + "{{ page.title }} done.\n")
+        assert conversions.get(body) == render_markdown(body)
+        assert conversions.get("a text this file does not hold") is None
+        assert conversions.get(post_text(4) + "{{ page.title }} done.\n") is None  # Liquid first
+    finally:
+        conversions.close()
+
+
+def test_no_early_start_when_the_html_cache_exists_or_no_template_lists_posts(
+    tmp_path: Path,
+) -> None:
+    from bloglint.feed import start_conversions
+
+    write_blog(tmp_path, 10)
+    cache = RenderCache(tmp_path / ".jekyll-cache" / "bloglint", version="test")
+    cache.close()
+    assert start_conversions(tmp_path, {}, cache=True) is None
+    (tmp_path / "atom.xml").unlink()
+    assert start_conversions(tmp_path, {}, cache=False) is None

@@ -16,11 +16,12 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bloglint.cachedir import prepare
 
 MARKDOWN_EXTS = ("markdown", "mkdown", "mkdn", "mkd", "md")
+T = TypeVar("T")
 MIN_TEXTS = 8  # fewer texts do not pay for starting processes
 CHUNKS_PER_WORKER = 4  # small enough to balance, large enough to keep pickling cheap
 
@@ -54,6 +55,25 @@ def convert_batch(texts: list[str]) -> list[str | None]:
     return results
 
 
+def convert_files(files: list[tuple[Path, str]]) -> list[tuple[str, str] | None]:
+    """Worker side of `Conversions.submit_files`: (body, HTML) per file whose body has no
+    Liquid markup (what Jekyll would hand kramdown unchanged), None for the others."""
+    from bloglint.source import read_source
+
+    convert = default_markdown()
+    results: list[tuple[str, str] | None] = []
+    for path, relpath in files:
+        body = read_source(path, relpath).body
+        if "{{" in body or "{%" in body:
+            results.append(None)  # Liquid first: the parent submits the rendered text
+            continue
+        try:
+            results.append((body, convert(body)))
+        except Exception:  # noqa: BLE001 - reported when the post is converted in the parent
+            results.append(None)
+    return results
+
+
 class Conversions:
     """Markdown texts being converted in worker processes (fork), looked up by text.
 
@@ -65,6 +85,7 @@ class Conversions:
         self.workers = workers or min(os.cpu_count() or 1, 8)
         self._pool: Any = None
         self._futures: dict[str, tuple[Any, int]] = {}  # text -> (future of its chunk, index)
+        self._files: dict[str, tuple[Any, int]] = {}  # relpath -> the same, for submit_files
         self._failed = self.workers < 2
 
     @property
@@ -83,21 +104,43 @@ class Conversions:
         if not todo or (self._pool is None and len(todo) < MIN_TEXTS):
             return
         try:
-            if self._pool is None:
-                import multiprocessing
-                from concurrent.futures import ProcessPoolExecutor
-
-                default_markdown()  # imported once here, so forked workers start with it
-                self._pool = ProcessPoolExecutor(
-                    max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
-                )
-            for chunk in _chunks(todo, self.workers * CHUNKS_PER_WORKER):
+            self._start()
+            for chunk in _chunks(todo, self.workers * CHUNKS_PER_WORKER, list(map(len, todo))):
                 future = self._pool.submit(convert_batch, chunk)
                 for index, text in enumerate(chunk):
                     self._futures[text] = (future, index)
         except (OSError, RuntimeError, ValueError):
             self._failed = True
             self.close()
+
+    def submit_files(self, files: list[tuple[Path, str]]) -> None:
+        """Start converting files' bodies before anything else is known about them.
+
+        The workers read the files; `adopt` later ties a body the caller read to the
+        conversion of its file (the result counts only if the worker read the same text).
+        """
+        if self._failed or len(files) < MIN_TEXTS:
+            return
+        try:
+            self._start()
+            sizes = []
+            for path, _ in files:
+                try:
+                    sizes.append(path.stat().st_size)
+                except OSError:
+                    sizes.append(0)
+            for chunk in _chunks(files, self.workers * CHUNKS_PER_WORKER, sizes):
+                future = self._pool.submit(convert_files, chunk)
+                for index, (_, relpath) in enumerate(chunk):
+                    self._files[relpath] = (future, index)
+        except (OSError, RuntimeError, ValueError):
+            self._failed = True
+            self.close()
+
+    def adopt(self, relpath: str, text: str) -> None:
+        """`text` (the body of `relpath`) is converted by that file's worker, if any."""
+        if relpath in self._files and text not in self._futures:
+            self._futures[text] = self._files[relpath]
 
     def __contains__(self, text: object) -> bool:
         return text in self._futures
@@ -109,9 +152,22 @@ class Conversions:
             return None
         future, index = entry
         try:
-            return future.result()[index]  # type: ignore[no-any-return]
+            value = future.result()[index]
         except Exception:  # noqa: BLE001 - a broken pool: the caller converts the text itself
             return None
+        if isinstance(value, tuple):  # from submit_files: (body the worker read, HTML)
+            return value[1] if value[0] == text else None
+        return value  # type: ignore[no-any-return]
+
+    def _start(self) -> None:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            default_markdown()  # imported once here, so forked workers start with it
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
+            )
 
     def close(self) -> None:
         if self._pool is not None:
@@ -119,17 +175,17 @@ class Conversions:
             self._pool = None
 
 
-def _chunks(texts: list[str], count: int) -> list[list[str]]:
-    """`texts` cut into at most `count` contiguous runs of about equal total length."""
-    share = sum(len(t) for t in texts) / count + 1
-    chunks: list[list[str]] = [[]]
+def _chunks(items: list[T], count: int, sizes: list[int]) -> list[list[T]]:
+    """`items` cut into at most `count` contiguous runs of about equal total size."""
+    share = sum(sizes) / count + 1
+    chunks: list[list[T]] = [[]]
     size = 0
-    for text in texts:
+    for item, item_size in zip(items, sizes, strict=True):
         if size >= share and chunks[-1]:
             chunks.append([])
             size = 0
-        chunks[-1].append(text)
-        size += len(text)
+        chunks[-1].append(item)
+        size += item_size
     return chunks
 
 
