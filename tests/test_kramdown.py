@@ -116,3 +116,28 @@ def test_ported_lexers_answer_to_rouge_names() -> None:
     for name in ("shell", "bash", "python", "c++", "yaml", "js", "ts", "rs", "console"):
         assert find(name) is not None, name
     assert find("no-such-language") is None
+
+
+def test_lexer_table_names_every_ported_class_by_its_aliases() -> None:
+    """`LEXERS` is written out so that unused lexer modules are never imported; it must say
+    exactly what the classes declare."""
+    import importlib
+    import pkgutil
+
+    from pygments.lexer import Lexer
+
+    from bloglint.render import lexers
+
+    declared: dict[str, tuple[str, str]] = {}
+    for info in pkgutil.iter_modules(lexers.__path__):
+        module = importlib.import_module(f"bloglint.render.lexers.{info.name}")
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Lexer)
+                and value.__module__ == module.__name__
+                and getattr(value, "aliases", None)
+            ):
+                for alias in value.aliases:
+                    declared[alias] = (info.name, value.__name__)
+    assert lexers.LEXERS == declared
