@@ -88,7 +88,9 @@ class MathScan:
 
 # --- blocks -------------------------------------------------------------------------------
 
-_FENCE = re.compile(r"^[ \t]*(```+|~~~+)(.*)", re.M)
+# Searched in "\n" + body: a leading `\n` instead of `^` lets the regex engine jump from line
+# to line instead of trying every position.
+_FENCE = re.compile(r"\n[ \t]*(```+|~~~+)(.*)")
 # HTML block elements (kramdown's list) plus the ones MathJax skips; a line starting with one of
 # these tags starts a raw HTML block whose content kramdown passes through.
 _BLOCK_TAGS = frozenset(
@@ -113,9 +115,11 @@ class _Blocks:
 
 def _fences(body: str) -> list[tuple[int, int]]:
     """Fenced code blocks as (start, end) offsets; an unclosed fence is text, as in kramdown."""
-    regions = []
+    regions: list[tuple[int, int]] = []
+    if "```" not in body and "~~~" not in body:
+        return regions
     opener: re.Match[str] | None = None
-    for m in _FENCE.finditer(body):
+    for m in _FENCE.finditer("\n" + body):  # (offsets: m.start() is the line's body offset)
         fence = m.group(1)
         if opener is None:
             if fence[0] == "`" and "`" in m.group(2):
@@ -123,7 +127,7 @@ def _fences(body: str) -> list[tuple[int, int]]:
             opener = m
         elif fence[0] == opener.group(1)[0] and len(fence) >= len(opener.group(1)):
             if not m.group(2).strip():
-                regions.append((opener.start(), m.end()))
+                regions.append((opener.start(), m.end() - 1))
                 opener = None
     return regions
 
@@ -814,8 +818,12 @@ def _emphasis(source: str) -> str | None:
 
 def _may_have_math(body: str, profile: MathProfile) -> bool:
     """A cheap test that skips most posts: no delimiter and no `$..$` lookalike, no math."""
+    # (Looking for one character first: in a string with CJK text, a search for a longer
+    # needle is many times slower than one for a single character.)
     openers = {o for o, _ in profile.inline + profile.display} | {"$$", "\\(", "\\["}
-    if any(o in body for o in openers) or (profile.environments and "\\begin{" in body):
+    if any(o[0] in body and o in body for o in openers if o):
+        return True
+    if profile.environments and "\\" in body and "\\begin{" in body:
         return True
     return "$" in body and any(_TEXLIKE.search(m.group(1)) for m in _DOLLAR_PAIR.finditer(body))
 
