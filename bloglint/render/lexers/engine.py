@@ -90,7 +90,13 @@ class RougeLexer(ExtendedRegexLexer):
         return self.continue_tokens(text or "")
 
     def continue_tokens(self, text: str) -> Any:
-        """rouge's `continue_lex`: lex more text from the state the last call left."""
+        """rouge's `continue_lex`: lex more text from the state the last call left.
+
+        Returns a list of (index, token, value): one `append` per token is cheaper than a
+        generator frame switch, and every caller reads all the tokens anyway.
+        """
+        tokens: list[tuple[int, Any, str]] = []
+        append = tokens.append
         ctx = LexerContext(text, 0, stack=self.stack)
         stack = ctx.stack  # rules edit this list in place (push, pop, goto)
         tokendefs = self._tokens
@@ -113,10 +119,10 @@ class RougeLexer(ExtendedRegexLexer):
                     continue
                 if action is not None:
                     if type(action) is TokenType:
-                        yield pos, action, m.group()
+                        append((pos, action, m.group()))
                         ctx.pos = m.end()
                     else:
-                        yield from action(self, m, ctx)
+                        tokens.extend(action(self, m, ctx))
                 if new_state is not None:
                     if isinstance(new_state, tuple):
                         for state in new_state:
@@ -137,12 +143,13 @@ class RougeLexer(ExtendedRegexLexer):
                 if null_steps <= MAX_NULL_SCANS:
                     break
                 null_steps = 0
-                yield ctx.pos, Error, text[ctx.pos]  # rouge gives up on this character
+                append((ctx.pos, Error, text[ctx.pos]))  # rouge gives up on this character
                 ctx.pos += 1
                 break
             else:  # rouge yields the character as an error and keeps its state
-                yield ctx.pos, Error, text[ctx.pos]  # type: ignore[index]
+                append((ctx.pos, Error, text[ctx.pos]))
                 ctx.pos += 1
+        return tokens
 
 
 def recurse(lexer: Any, text: str) -> list[tuple[Any, str]]:
