@@ -629,7 +629,12 @@ class KramdownParser:
                 start = src.pos
                 for index in block_candidates(text[start]):
                     pattern, method = methods[index]
-                    if src.check(pattern) and method():
+                    # src.check(pattern), inlined: this is tried several times per line.
+                    src.m = m = pattern.match(text, start)
+                    if m is None:
+                        continue
+                    src.start = start
+                    if method():
                         if src.pos == start:  # a port error must not hang the caller
                             raise KramdownError(f"no progress at offset {start}")
                         break
@@ -1580,9 +1585,19 @@ class KramdownParser:
                 (SPAN_START_RE[name], self.span_methods[name]) for name in names
             ]
         src = self.src
+        text = src.s
+        end = len(text)
         stop_found = False
-        while not src.eos() and not stop_found:
-            result = src.scan_until(used_re)
+        while src.pos < end and not stop_found:
+            # src.scan_until(used_re), inlined: once per span candidate of every paragraph
+            pos = src.pos
+            src.m = m = used_re.search(text, pos)
+            if m is not None:
+                result = text[pos : m.end()]
+                src.start = m.start()
+                src.pos = m.end()
+            else:
+                result = None
             if result is None:
                 if stop_re is None:
                     self.add_text(src.rest())
