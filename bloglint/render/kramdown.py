@@ -991,35 +991,39 @@ class KramdownParser:
                 list_start_re = fetch_list_pattern(list_type, indentation)
                 nested_list_found = R_LIST_START_LINE.search(value) is not None
                 last_is_blank = False
-                item.value = [value]
+                item.value = [[value]]  # lines of each part, joined once after the scan
                 continue
             assert item is not None and content_re is not None
             result = src.scan(content_re)
             if result is None and not last_is_blank:
                 result = src.scan(lazy_re)  # type: ignore[arg-type]
             if result is not None:
-                result = re.sub(r"^(\t+)", lambda m: " " * 4 * len(m.group(1)), result, count=1)
+                if result.startswith("\t"):
+                    tabs = len(result) - len(result.lstrip("\t"))
+                    result = " " * 4 * tabs + result[tabs:]
                 indentation_found = indent_re.match(result) is not None  # type: ignore[union-attr]
                 result = indent_re.sub("", result, count=1)  # type: ignore[union-attr]
                 if not nested_list_found and indentation_found and R_LIST_START_LINE.search(result):
-                    item.value.append("")
+                    item.value.append([])
                     nested_list_found = True
                 elif (
                     nested_list_found and not indentation_found and R_LIST_START_LINE.search(result)
                 ):
                     result = " " * (indentation + 4) + result
-                item.value[-1] += result
+                item.value[-1].append(result)
                 last_is_blank = False
                 continue
             result = src.scan(R_BLANK_LINE)
             if result is not None:
                 nested_list_found = True
                 last_is_blank = True
-                item.value[-1] += result
+                item.value[-1].append(result)
                 continue
             break
 
         self.tree.children.append(lst)
+        for it in lst.children:
+            it.value = ["".join(lines) for lines in it.value]
 
         last: El | None = None
         for it in lst.children:
@@ -1153,7 +1157,9 @@ class KramdownParser:
             if result is None and not last_is_blank:
                 result = src.scan(lazy_re)  # type: ignore[arg-type]
             if result is not None:
-                result = re.sub(r"^(\t+)", lambda m: " " * 4 * len(m.group(1)), result, count=1)
+                if result.startswith("\t"):
+                    tabs = len(result) - len(result.lstrip("\t"))
+                    result = " " * 4 * tabs + result[tabs:]
                 result = indent_re.sub("", result, count=1)  # type: ignore[union-attr]
                 item.value += result
                 first_as_para = False
