@@ -211,10 +211,16 @@ class HeadingIndex:
 
     def exact(self, target: str) -> tuple[bool, int | None]:
         """(reaches an id on the page, the heading it reaches if any)."""
-        for fragment in fragment_candidates(target):
-            if fragment in self.by_id:
-                return True, self.by_id[fragment]
-            if fragment in self.ids:
+        fragment = target[1:]
+        if fragment in self.by_id:
+            return True, self.by_id[fragment]
+        if fragment in self.ids:
+            return True, None
+        if "%" in fragment:  # (decoding is slow: only when the fragment as written fails)
+            decoded = unquote(fragment)
+            if decoded in self.by_id:
+                return True, self.by_id[decoded]
+            if decoded in self.ids:
                 return True, None
         return False, None
 
@@ -254,6 +260,8 @@ def _depth(block: TocBlock, levels: list[int]) -> tuple[int, int]:
 
 def _increasing_subsequence(values: list[int]) -> set[int]:
     """Positions of one longest strictly increasing subsequence (patience sorting, n log n)."""
+    if values == sorted(set(values)):
+        return set(range(len(values)))  # already in order: the usual TOC
     import bisect
 
     tails: list[int] = []

@@ -246,9 +246,8 @@ def _link(rest: str) -> tuple[str, str] | None:
     while cut > 0:
         match = _DESTINATION.match(rest, cut + 2)
         if match:
-            return rest[1:cut], match.group("target") if match.group(
-                "broken"
-            ) is None else match.group("broken")
+            target, broken = match.group("target", "broken")
+            return rest[1:cut], target if broken is None else broken
         cut = rest.rfind("](", 0, cut)
     return None
 
@@ -256,20 +255,13 @@ def _link(rest: str) -> tuple[str, str] | None:
 def parse_entry(line_text: str, line: int) -> TocEntry | None:
     """The TOC entry on one line, or None when the line is not a list item."""
     match = _ENTRY.fullmatch(line_text)
-    if not match:
+    if match is None:
         return None
-    rest = (match.group("rest") or "").rstrip(" \t")
+    indent, bullet, rest = match.group("indent", "bullet", "rest")
+    rest = rest.rstrip(" \t") if rest else ""
     link = _link(rest)
     text, target = link if link else (rest, None)
-    indent = match.group("indent")
-    return TocEntry(
-        line=line,
-        column=len(indent) + 1,
-        indent=_expand_indent(indent),
-        bullet=match.group("bullet"),
-        text=text,
-        target=target,
-    )
+    return TocEntry(line, len(indent) + 1, _expand_indent(indent), bullet, text, target)
 
 
 def _entries(text: str, opening: Marker, closing: Marker) -> tuple[TocEntry, ...]:
