@@ -665,7 +665,8 @@ class KramdownParser:
                     new_children.append(child)
             else:
                 last_blank = None
-                self.update_tree(child)
+                if child.children:  # a leaf has nothing to update (most elements are leaves)
+                    self.update_tree(child)
                 if child.options.get("ial"):
                     self.update_attr_with_ial(child.attr, child.options["ial"])
                 if child.type in ("dt", "header"):  # GFM sets auto_id_stripping
@@ -717,7 +718,8 @@ class KramdownParser:
                 child.attr["id"] = self.header_ids.next_id(child.options["raw_text"]) or ""
                 new_children.append(child)
             else:
-                self.update_elements(child)
+                if child.children:
+                    self.update_elements(child)
                 new_children.append(child)
         element.children = new_children
 
