@@ -326,7 +326,15 @@ def cmd_feed(args: argparse.Namespace) -> int:
     # reading the site.
     result = feed.cached_feed(root, build_time=build_time, cache_dir=cache_dir) if cache else None
     if result is None:
-        result = feed.build_feed(_load(root), build_time=build_time, cache=cache)
+        # Cold run: worker processes start converting the posts while this one reads the site.
+        early = feed.start_conversions(root, jekyll_config, cache=cache)
+        try:
+            site = _load(root)
+        except BaseException:
+            if early is not None:
+                early.close()
+            raise
+        result = feed.build_feed(site, build_time=build_time, cache=cache, conversions=early)
     for problem in result.problems:
         _err(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}")
     if result.fatal:
