@@ -11,7 +11,6 @@ tests/test_math_tex.py.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -42,6 +41,8 @@ class Vocabulary(NamedTuple):
 
 @cache
 def _lists() -> dict[str, list[str]]:
+    import json  # here: a post without TeX to check never needs the lists
+
     return json.loads((Path(__file__).with_name("commands.json")).read_text(encoding="utf-8"))
 
 
