@@ -152,7 +152,18 @@ def _run_check(root: Path, args: argparse.Namespace) -> tuple[Site, LintConfig, 
             ignore=_split(args.ignore),
         )
         selected = _expand(site, _selected(root, args.paths))
-        result = engine.run(site, config, selected=selected, memo=_external_request(args))
+        # Offline, a run over exactly the same site, files, rules and paths is answered from
+        # the index; the network (--external) and --fix/--diff always run for real.
+        key = None
+        if index is not None and not (args.external or args.fix or args.diff):
+            key = index.run_key(site, sorted(selected or ()), config, args.drafts, __version__)
+        cached = index.cached_result(key) if index is not None and key else None
+        if isinstance(cached, engine.RunResult):
+            result = cached
+        else:
+            result = engine.run(site, config, selected=selected, memo=_external_request(args))
+            if key and index is not None and not result.errors:
+                index.store_result(key, engine.RunResult(result.findings, result.checked))
         if args.fix or args.diff:
             result.memo["fixes"] = _toc_fixes(site, config, result)
     finally:

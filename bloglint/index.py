@@ -28,10 +28,11 @@ from bloglint.source import SourceFile, parse_source, read_source
 
 if TYPE_CHECKING:
     from bloglint.document import Document
+    from bloglint.site import Site
 
 INDEX_NAME = "index.sqlite"
 # Anything that changes what parsing produces must change this string.
-FORMAT = f"bloglint-index 3; bloglint {__version__}; python {sys.version_info[:2]}"
+FORMAT = f"bloglint-index 4; bloglint {__version__}; python {sys.version_info[:2]}"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,6 +43,7 @@ CREATE TABLE IF NOT EXISTS sources (
     digest TEXT NOT NULL, relpath TEXT NOT NULL, data BLOB NOT NULL,
     PRIMARY KEY (digest, relpath));
 CREATE TABLE IF NOT EXISTS documents (digest TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS derived (
     digest TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (digest, key));
 """
@@ -125,6 +127,7 @@ class SiteIndex:
         self._source_rows: dict[tuple[str, str], bytes] | None = None  # read on first use
         self._derived_rows: dict[tuple[str, str], bytes] | None = None
         self._new_derived: list[tuple[str, str, bytes]] = []
+        self._new_results: list[tuple[str, bytes]] = []
         self.parsed = 0  # how many documents were parsed (not found in the index) this run
         self._db = self._open()
 
@@ -295,6 +298,47 @@ class SiteIndex:
         if digest is not None:
             self._new_derived.append((digest, key, pickle.dumps(value, protocol=5)))
 
+    # --- whole runs -------------------------------------------------------------------------
+
+    def run_key(self, site: Site, *parts: object) -> str | None:
+        """A key for the outcome of a whole run over this site, or None without an index.
+
+        It covers every file read through the index (by content), what the site publishes,
+        its static files, the layouts, includes, data and Gemfile the rules may look at,
+        the configuration, and the caller's `parts` (which posts, which rules).
+        """
+        if self._db is None:
+            return None
+        key = hashlib.blake2b(FORMAT.encode(), digest_size=20)
+        for relpath, digest in sorted(self._digests.items()):
+            key.update(f"{relpath}\0{digest}\n".encode())
+        listed = [p.relpath for p in (*site.posts, *site.documents)]
+        listed += site.static_files + [s.relpath for s in site.skipped]
+        key.update("\n".join(listed).encode())
+        for folder in ("_layouts", "_includes", "_data"):
+            for path in sorted((site.root / folder).rglob("*")):
+                if path.is_file():
+                    key.update(path.relative_to(site.root).as_posix().encode())
+                    key.update(_digest(path.read_bytes()).encode())
+        for name in ("Gemfile", "Gemfile.lock"):
+            if (site.root / name).is_file():
+                key.update(_digest((site.root / name).read_bytes()).encode())
+        key.update(pickle.dumps((site.config, parts), protocol=5))
+        return key.hexdigest()
+
+    def cached_result(self, key: str) -> object | None:
+        assert self._db is not None
+        row = self._db.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception:  # noqa: BLE001 - a damaged row is a cache miss
+            return None
+
+    def store_result(self, key: str, value: object) -> None:
+        self._new_results.append((key, pickle.dumps(value, protocol=5)))
+
     # --- saving -------------------------------------------------------------------------------
 
     def save(self) -> None:
@@ -315,6 +359,15 @@ class SiteIndex:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO derived VALUES (?, ?, ?)", self._new_derived
                 )
+                if self._new_results:
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO results VALUES (?, ?)", self._new_results
+                    )
+                    # Keep the last few runs only (a full run, a pre-commit run, ...).
+                    self._db.execute(
+                        "DELETE FROM results WHERE rowid NOT IN "
+                        "(SELECT rowid FROM results ORDER BY rowid DESC LIMIT 8)"
+                    )
                 self._forget_stale()
         except sqlite3.Error:
             self._discard()
@@ -322,6 +375,7 @@ class SiteIndex:
         self._new_sources.clear()
         self._new_documents.clear()
         self._new_derived.clear()
+        self._new_results.clear()
 
     def _forget_stale(self) -> None:
         """Drop entries for contents no file has any more, so the index does not grow forever."""

@@ -254,3 +254,28 @@ def test_check_external_reports_broken_links_and_a_warm_rerun_sends_nothing(
         assert server.count("/ok") == ok  # the success comes from the cache
         assert server.count("/gone") > gone  # the failure is rechecked
         assert "1 from cache" in capsys.readouterr().err
+
+
+def test_a_warm_rerun_notices_a_deleted_image_and_a_changed_layout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Unchanged runs are answered from the index; anything a rule looks at invalidates that."""
+    site = make_site(
+        tmp_path,
+        {
+            "_config.yml": "title: t\n",
+            "_layouts/post.html": '<div id="masthead">{{ content }}</div>\n',
+            "assets/pic.png": "png",
+            "_posts/2024-01-02-a.md": "---\ntitle: A\nlayout: post\n---\n\n![p](/assets/pic.png) [up](#masthead)\n",
+        },
+    )
+    assert main(["check", "--site", str(site)]) == 0
+    assert main(["check", "--site", str(site)]) == 0  # from the index
+    (site / "assets/pic.png").unlink()
+    assert main(["check", "--site", str(site)]) == 1
+    assert "BL001" in capsys.readouterr().out
+    (site / "assets/pic.png").write_text("png", encoding="utf-8")
+    assert main(["check", "--site", str(site)]) == 0
+    (site / "_layouts/post.html").write_text("<div>{{ content }}</div>\n", encoding="utf-8")
+    assert main(["check", "--site", str(site)]) == 1
+    assert "#masthead" in capsys.readouterr().out
