@@ -1,14 +1,17 @@
-"""Parse many post bodies at once, on every core, before the rules ask for them.
+"""Parse many post bodies at once, on the cores that are idle, before the rules ask for them.
 
 Parsing is nearly all of a cold check's cost (mistune is pure Python), and posts are
-independent, so a full check parses the posts that are not in the index yet in worker
-processes. Small runs (a pre-commit hook on one post) stay in-process: starting workers
-would cost more than it saves. Workers are forked, so they start with bloglint already
-imported; where fork is unavailable everything runs in-process.
+independent. So a full check hands part of the posts that are not in the index yet to
+worker processes and parses its own share meanwhile. Workers cost CPU (each parse is
+pickled back), so they are used only for cores the machine is not already busy with: on a
+loaded machine, or for a pre-commit run on one post, everything stays in-process. Workers
+are forked, so they start with bloglint already imported; where fork is unavailable
+everything runs in-process.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from collections.abc import Sequence
@@ -19,24 +22,44 @@ if TYPE_CHECKING:
 
 MIN_PARALLEL = 48  # fewer posts to parse than this: not worth starting processes
 
+Job = tuple[int, str, int]  # (position in the list, body, first line)
 
-def _parse(job: tuple[int, str, int]) -> tuple[int, bytes]:
+
+def _parse_jobs(jobs: list[Job]) -> list[tuple[int, bytes]]:
     from bloglint.document import parse_document
 
-    number, body, first_line = job
-    return number, pickle.dumps(parse_document(body, first_line), protocol=5)
+    return [(n, pickle.dumps(parse_document(body, line), protocol=5)) for n, body, line in jobs]
 
 
-def _workers() -> int:
+def spare_cores() -> int:
+    """Cores nobody is using right now (by the one-minute load average), besides this one."""
     try:
         available = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         available = os.cpu_count() or 1
-    return min(available, 8)
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        busy = 0.0
+    return max(0, min(available - 1, int(available - busy + 0.5)))
 
 
-def parse_documents(site: Site, posts: Sequence[Post]) -> None:
-    """Make sure every post's `document` is parsed (from the index, else in parallel)."""
+def _shares(jobs: list[Job], parts: int) -> list[list[Job]]:
+    """Split jobs into `parts` shares of about equal text, largest first."""
+    shares: list[list[Job]] = [[] for _ in range(parts)]
+    sizes = [0] * parts
+    for job in sorted(jobs, key=lambda job: -len(job[1])):
+        smallest = sizes.index(min(sizes))
+        shares[smallest].append(job)
+        sizes[smallest] += len(job[1])
+    return shares
+
+
+def parse_documents(site: Site, posts: Sequence[Post], *, workers: int | None = None) -> None:
+    """Parse every post's body now: from the index, else here and in `workers` processes.
+
+    `workers` defaults to the spare cores; with none, posts are left to parse on first use.
+    """
     index = site.index
     missing = []
     for post in posts:
@@ -47,25 +70,30 @@ def parse_documents(site: Site, posts: Sequence[Post]) -> None:
             post.set_document(cached)
         else:
             missing.append(post)
-    workers = _workers()
-    if len(missing) < MIN_PARALLEL or workers < 2:
+    if workers is None:
+        workers = spare_cores() if len(missing) >= MIN_PARALLEL else 0
+    if workers < 1:
         return  # each post parses itself on first use
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return
-    # Largest first, so that no worker is left with one long post at the end.
-    jobs = sorted(
-        ((n, post.source.body, post.source.body_line) for n, post in enumerate(missing)),
-        key=lambda job: -len(job[1]),
-    )
+    jobs = [(n, post.source.body, post.source.body_line) for n, post in enumerate(missing)]
+    mine, *theirs = _shares(jobs, workers + 1)
+    gc.freeze()  # forked workers then do not copy the parent's objects by touching them
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for number, blob in pool.imap_unordered(_parse, jobs, chunksize=4):
-                post = missing[number]
-                document = pickle.loads(blob)
-                post.set_document(document)
-                if index is not None:
-                    index.store_document(post.source, document, blob)
+            pending = pool.map_async(_parse_jobs, theirs)
+            for post in (missing[n] for n, _, _ in mine):
+                post.document  # noqa: B018 - parsed here, in this process's share
+            for share in pending.get():
+                for number, blob in share:
+                    post = missing[number]
+                    document = pickle.loads(blob)
+                    post.set_document(document)
+                    if index is not None:
+                        index.store_document(post.source, document, blob)
     except (OSError, pickle.PickleError):
         return  # no processes to be had: the rest parse in-process on first use
+    finally:
+        gc.unfreeze()
