@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bloglint import engine
 from bloglint.config import load_lint_config
 from bloglint.model import Finding
@@ -78,3 +80,35 @@ def test_posts_without_math_cost_nothing_and_report_nothing(tmp_path: Path) -> N
     findings = _lint(write_site(tmp_path, files))
     assert [(f.path, f.rule_id) for f in findings] == [("_posts/2024-01-02-b.md", "BL035")]
     assert "`math: true`" in findings[0].message
+
+
+def test_unchanged_posts_replay_their_math_from_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bloglint.index import SiteIndex
+    from bloglint.math import post as math_post
+
+    body = "Typo `\\(\\lamda\\)` and `\\[\nx^2^3\n\\]`, open `\\(p_i)`, $X$ and \\(y\\).\n"
+    root = write_site(
+        tmp_path,
+        {
+            "_layouts/default.html": MATHJAX2_IN_CODE,
+            "_posts/2024-01-01-a.md": post(body, mathjax=True),
+            "_posts/2024-01-02-b.md": post("Fine `\\(\\alpha\\)`.\n", mathjax=True),
+        },
+    )
+
+    def lint_with_index() -> list[Finding]:
+        with SiteIndex(root / ".bloglint-cache") as index:
+            site = load_site(root, index=index)
+            config = load_lint_config(site.config.get("bloglint"))
+            return engine.run(site, config, only=MATH).findings
+
+    first = lint_with_index()
+    assert {f.rule_id for f in first} == {"BL030", "BL031", "BL032", "BL033", "BL034"}
+
+    def no_work(*args: object) -> object:
+        raise AssertionError("an unchanged post's math was worked out again")
+
+    monkeypatch.setattr(math_post, "_work_out", no_work)
+    assert lint_with_index() == first  # same findings, same lines and columns, from the index
