@@ -452,3 +452,37 @@ def test_fix_is_idempotent_and_every_link_resolves(
         if not stale:  # with old entries the TOC keeps their depth range, so it may list fewer
             listed = {e.target[1:] for e in block.entries if e.target}
             assert listed == {h.id for h in post.document.headings if h.id}
+
+
+def test_unchanged_posts_replay_their_toc_facts_from_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bloglint import engine
+    from bloglint.checks import toc_stale
+    from bloglint.config import load_lint_config
+    from bloglint.index import SiteIndex
+    from bloglint.toc import analysis
+
+    stale = (
+        "---\ntitle: A\n---\n<!-- TOC -->\n\n- [Old name](#old-name)\n- [Second](#second)\n\n"
+        "<!-- /TOC -->\n\n## New name\n\ntext\n\n## Second\n\n<!-- TOC -->\n"
+    )
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-01-a.md").write_text(stale, encoding="utf-8")
+
+    def lint_with_index() -> list[tuple[str, int, int, str]]:
+        with SiteIndex(tmp_path / ".bloglint-cache") as index:
+            site = load_site(tmp_path, index=index)
+            result = engine.run(site, load_lint_config(None), only=["BL021", "BL022", "BL024"])
+        return [(f.rule_id, f.line, f.column, f.message) for f in result.findings]
+
+    first = lint_with_index()
+    assert {rule for rule, *_ in first} == {"BL021", "BL022"}
+
+    def no_work(*args: object) -> object:
+        raise AssertionError("an unchanged post's TOC was worked out again")
+
+    monkeypatch.setattr(analysis, "scan_post", no_work)
+    monkeypatch.setattr(toc_stale, "match_block", no_work)
+    assert lint_with_index() == first

@@ -10,7 +10,7 @@ from bloglint.toc.analysis import cached_scan, heading_index, match_block
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
-    scan = cached_scan(ctx.memo, ctx.post)
+    scan = cached_scan(ctx.memo, ctx.post, ctx.site.index)
     empty = [block for block in scan.blocks if block.empty]
     if not empty or not ctx.post.document.headings:
         return

@@ -11,7 +11,7 @@ from bloglint.toc.scan import Marker
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
-    scan = cached_scan(ctx.memo, ctx.post)
+    scan = cached_scan(ctx.memo, ctx.post, ctx.site.index)
     text = ctx.post.source.text
     by_line: dict[int, list[Marker]] = {}
     for marker in scan.markers:

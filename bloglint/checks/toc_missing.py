@@ -24,7 +24,7 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
     style = site_style(ctx.site, settings, min_headings, ctx.memo)
     if style is None:
         return
-    scan = cached_scan(ctx.memo, ctx.post)
+    scan = cached_scan(ctx.memo, ctx.post, ctx.site.index)
     if style in scan.styles:
         return
     wanted = _HOW.get(style) or f"`{OPENERS[style]}` … `{CLOSERS[style]}` markers"

@@ -11,7 +11,7 @@ from bloglint.toc.scan import CLOSERS, OPENERS
 
 
 def check(ctx: CheckContext) -> Iterator[Hit]:
-    scan = cached_scan(ctx.memo, ctx.post)
+    scan = cached_scan(ctx.memo, ctx.post, ctx.site.index)
     for line in scan.kramdown_orphans:
         yield Hit(
             line,

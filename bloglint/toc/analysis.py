@@ -19,6 +19,7 @@ from bloglint.toc.scan import STYLES, TocBlock, TocEntry, TocScan, scan_text
 
 if TYPE_CHECKING:
     from bloglint.document import Document
+    from bloglint.index import SiteIndex
     from bloglint.site import Post, Site
 
 
@@ -74,13 +75,42 @@ def scan_post(post: Post) -> TocScan:
     )
 
 
-def cached_scan(memo: dict[str, Any], post: Post) -> TocScan:
-    """One scan per post per run, shared by the TOC rules and the fixer."""
+def cached_scan(memo: dict[str, Any], post: Post, index: SiteIndex | None = None) -> TocScan:
+    """One scan per post per run, shared by the TOC rules and the fixer; with an `index`, an
+    unchanged post's scan is replayed from it."""
     scans: dict[str, TocScan] = memo.setdefault("toc.scans", {})
     scan = scans.get(post.relpath)
     if scan is None:
-        scan = scans[post.relpath] = scan_post(post)
+        key = derived_key("toc.scan", memo) if index is not None else ""
+        saved = index.derived(post.relpath, key) if index is not None else None
+        if isinstance(saved, TocScan):
+            toc = post.data.get("toc")  # (front matter defaults come from the configuration)
+            scan = saved._replace(front_matter=toc if isinstance(toc, bool) else None)
+        else:
+            scan = scan_post(post)
+            if index is not None:
+                index.store_derived(post.relpath, key, scan._replace(front_matter=None))
+        scans[post.relpath] = scan
     return scan
+
+
+def derived_key(name: str, memo: dict[str, Any]) -> str:
+    """An index key for TOC facts worked out from a post's content: `name` and the code that
+    works them out (its files' sizes and times, so an edited checkout never replays old facts)."""
+    code = memo.get("toc.code")
+    if code is None:
+        import hashlib
+        from pathlib import Path
+
+        package = Path(__file__).resolve().parents[1]
+        parts = []
+        for relpath in ("toc/scan.py", "toc/analysis.py", "document.py", "heading_ids.py"):
+            stat = (package / relpath).stat()
+            parts.append(f"{relpath}:{stat.st_size}:{stat.st_mtime_ns}")
+        code = memo["toc.code"] = hashlib.blake2b(
+            "\n".join(parts).encode(), digest_size=16
+        ).hexdigest()
+    return f"{name}:{code}"
 
 
 _IAL_NO_TOC = re.compile(r"\{:[^}\n]*\.no_toc\b[^}\n]*\}")
