@@ -1,7 +1,9 @@
 """A post's math, worked out once per run and shared by the math rules (BL030-BL036).
 
 The site profile is detected once (`ctx.memo`); each post is extracted and its formulas
-checked once, whichever math rule asks first.
+checked once, whichever math rule asks first. With an index (the default `bloglint check`),
+an unchanged post's math is replayed from it: after editing one post, only that post's
+math is worked out again.
 """
 
 from __future__ import annotations
