@@ -88,7 +88,7 @@ def _derived_key(profile: MathProfile, memo: dict[str, object]) -> str:
 
         here = Path(__file__).parent
         # (macros sorted: a set's order changes from one process to the next)
-        parts = [repr(profile._replace(macros=sorted(profile.macros)))]
+        parts = [repr(profile._replace(macros=frozenset())), repr(sorted(profile.macros))]
         for name in ("extract.py", "tex.py", "post.py", "profile.py", "commands.json"):
             stat = (here / name).stat()
             parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
