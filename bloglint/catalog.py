@@ -7,7 +7,7 @@ the matching module in `bloglint/checks/` says how it is detected. Tests run eve
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,6 @@ class RuleSpec:
     rationale: str
     severity: Severity
     options: dict[str, RuleOption]
-    examples: tuple[RuleExample, ...]
     source: Path
     # Rules whose finding on the same line says the same thing less precisely: when both
     # report a line, only this rule's finding is kept (a stale TOC entry is also a broken
@@ -48,6 +47,11 @@ class RuleSpec:
 
     def default_options(self) -> dict[str, Any]:
         return {name: opt.default for name, opt in self.options.items()}
+
+    @property
+    def examples(self) -> tuple[RuleExample, ...]:
+        """The good and bad example posts (read on demand: a check run never needs them)."""
+        return _examples(self.source)
 
 
 def rules_dir() -> Path:
@@ -61,22 +65,21 @@ def rules_dir() -> Path:
 _REQUIRED = ("id", "name", "summary", "rationale", "severity")
 
 
-def _load_one(path: Path) -> RuleSpec:
+def _yaml(text: str) -> Any:
     import yaml
 
-    data = yaml.load(
-        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    )
-    if not isinstance(data, dict):
-        raise ValueError(f"{path.name}: a rule file must be a mapping")
-    missing = [key for key in _REQUIRED if key not in data]
-    if missing:
-        raise ValueError(f"{path.name}: missing keys {', '.join(missing)}")
-    options = {
-        name: RuleOption(name, spec.get("default"), str(spec.get("description", "")))
-        for name, spec in (data.get("options") or {}).items()
-    }
-    examples = tuple(
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+# `examples:` is the last key of every rule file (tests/test_catalog.py checks it): the
+# metadata above it is all a check run reads, and the examples are most of each file.
+_EXAMPLES = "\nexamples:"
+
+
+@cache
+def _examples(path: Path) -> tuple[RuleExample, ...]:
+    data = _yaml(path.read_text(encoding="utf-8"))
+    return tuple(
         RuleExample(
             title=str(ex["title"]),
             post=str(ex["post"]),
@@ -87,6 +90,19 @@ def _load_one(path: Path) -> RuleSpec:
         )
         for ex in data.get("examples") or ()
     )
+
+
+def _load_one(path: Path) -> RuleSpec:
+    data = _yaml(path.read_text(encoding="utf-8").split(_EXAMPLES, 1)[0])
+    if not isinstance(data, dict):
+        raise ValueError(f"{path.name}: a rule file must be a mapping")
+    missing = [key for key in _REQUIRED if key not in data]
+    if missing:
+        raise ValueError(f"{path.name}: missing keys {', '.join(missing)}")
+    options = {
+        name: RuleOption(name, spec.get("default"), str(spec.get("description", "")))
+        for name, spec in (data.get("options") or {}).items()
+    }
     return RuleSpec(
         id=str(data["id"]),
         name=str(data["name"]),
@@ -94,7 +110,6 @@ def _load_one(path: Path) -> RuleSpec:
         rationale=str(data["rationale"]).strip(),
         severity=Severity.parse(str(data["severity"])),
         options=options,
-        examples=examples,
         source=path,
         supersedes=tuple(str(rid) for rid in data.get("supersedes") or ()),
     )

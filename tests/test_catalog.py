@@ -58,3 +58,12 @@ def test_readme_configuration_example_is_valid() -> None:
     raw = yaml.safe_load(block)["bloglint"]
     config = load_lint_config(raw)
     assert "BL001" in config.enabled and config.section("external")["fragments"] is True
+
+
+def test_examples_is_the_last_key_of_every_rule_file() -> None:
+    """The catalogue reads a rule's metadata from the text before `examples:` (for speed)."""
+    import re
+
+    for spec in load_catalog().values():
+        keys = re.findall(r"^([a-z_]+):", spec.source.read_text(encoding="utf-8"), re.MULTILINE)
+        assert keys[-1] == "examples", spec.source.name
