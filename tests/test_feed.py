@@ -470,3 +470,15 @@ def test_cache_dir_setting_is_honoured(tmp_path: Path) -> None:
     assert not (root / ".jekyll-cache/bloglint").exists()
     hit = cached_feed(root, build_time=BUILD_TIME, cache_dir=".cache/bl")
     assert hit is not None and hit.text == first.text
+
+
+def test_format_characters_are_exactly_unicode_cc_and_cf_but_tab_and_newline() -> None:
+    import unicodedata
+
+    from bloglint.feed import strip_format_characters
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    kept = "".join(
+        ch for ch in every if ch in "\t\n" or unicodedata.category(ch) not in ("Cc", "Cf")
+    )
+    assert strip_format_characters(every) == kept
