@@ -16,7 +16,6 @@ import functools
 import itertools
 import os
 import re
-import tempfile
 import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -346,26 +345,10 @@ def destination_file(site: Site, result: FeedResult) -> Path:
 
 
 def write_feed_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file in the same directory; the old feed survives any error."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write the feed in one step (`bloglint.files.replace_file`): the old feed survives any error."""
+    from bloglint.files import replace_file
+
+    replace_file(path, text.encode("utf-8"))
 
 
 def feed_is_current(path: Path, text: str, *, ignore_updated: bool = False) -> bool:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from bloglint.files import replace_file
 from bloglint.model import ConfigError
 
 PLUGIN_NAME = "bloglint.rb"
@@ -46,15 +45,7 @@ def install_plugin(root: Path, *, force: bool = False) -> tuple[Path, bool]:
             raise ConfigError(
                 f"{target}: a different bloglint.rb is already there; use --force to replace it"
             )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".bloglint-", suffix=".rb", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_file(target, text.encode("utf-8"))
     return target, True
 
 
