@@ -7,9 +7,18 @@ inside keeps it out of the blog's `git status` wherever the config puts it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 DEFAULT_CACHE_DIR = ".jekyll-cache/bloglint"
+
+
+def configured(jekyll_config: Mapping[str, Any]) -> str:
+    """The cache folder, relative to the site: `bloglint.cache_dir` in _config.yml, or the default."""
+    section = jekyll_config.get("bloglint")
+    value = section.get("cache_dir") if isinstance(section, Mapping) else None
+    return str(value or DEFAULT_CACHE_DIR)
 
 
 def prepare(directory: Path) -> None:

@@ -97,11 +97,9 @@ def _open_index(root: Path, enabled: bool) -> SiteIndex | None:
 
 
 def _cache_dir(root: Path, jekyll_config: dict[str, Any]) -> Path:
-    from bloglint.config import DEFAULT_CACHE_DIR
+    from bloglint.cachedir import configured
 
-    section = jekyll_config.get("bloglint")
-    folder = section.get("cache_dir") if isinstance(section, dict) else None
-    return root / str(folder or DEFAULT_CACHE_DIR)
+    return root / configured(jekyll_config)
 
 
 def _selected(root: Path, paths: Sequence[str]) -> set[str] | None:

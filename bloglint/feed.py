@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bloglint.cachedir import DEFAULT_CACHE_DIR as CACHE_DIR
+from bloglint.cachedir import configured as configured_cache_dir
 from bloglint.model import Problem
 
 if TYPE_CHECKING:
@@ -167,7 +168,7 @@ def build_feed(
     `conversions` is what `start_conversions` started before the site was read (this
     function closes it).
     """
-    cache_dir = site.root / cache_directory(site.config)
+    cache_dir = site.root / configured_cache_dir(site.config)
     key = None
     if cache and renderer is None and build_time is not None:
         key = site_fingerprint(site.root, build_time, flavour, cache_dir)
@@ -216,13 +217,6 @@ def build_feed(
     if key is not None:
         _store_feed(cache_dir, key, result)
     return result
-
-
-def cache_directory(config: Mapping[str, Any]) -> str:
-    """`bloglint.cache_dir` from _config.yml (site-relative), `.jekyll-cache/bloglint` by default."""
-    settings = config.get("bloglint")
-    value = settings.get("cache_dir") if isinstance(settings, Mapping) else None
-    return str(value or CACHE_DIR)
 
 
 # --------------------------------------------------------------------------------------------
@@ -482,7 +476,7 @@ def start_conversions(root: Path, config: Mapping[str, Any], *, cache: bool = Tr
     """
     from bloglint.render.batch import Conversions, is_markdown_file
 
-    if cache and (root / cache_directory(config) / "render.sqlite").exists():
+    if cache and (root / configured_cache_dir(config) / "render.sqlite").exists():
         return None
     if not any(_lists_posts(path) for path in root.iterdir() if path.suffix in FEED_EXTENSIONS):
         return None
@@ -1137,7 +1131,7 @@ def build_feeds(
     from bloglint.liquid import JekyllLiquid, to_text
     from bloglint.render.batch import RenderCache
 
-    render_cache = RenderCache(site.root / cache_directory(site.config)) if cache else None
+    render_cache = RenderCache(site.root / configured_cache_dir(site.config)) if cache else None
     renderer = JekyllLiquid(
         site, build_time=build_time, flavour=flavour or feed_flavour(site), cache=render_cache
     )
