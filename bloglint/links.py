@@ -192,17 +192,19 @@ class LinkIndex:
         return known
 
     def _read_layout_ids(self, layout: str) -> frozenset[str]:
-        folder = self.site.root / "_layouts"
+        from bloglint.source import read_source
+
+        folder = self.site.root / str(self.site.config.get("layouts_dir") or "_layouts")
         files = sorted(folder.glob(f"{_glob_escape(layout)}.*")) if folder.is_dir() else []
         if not files:
             return frozenset()
-        text = _read(files[0])
-        ids = set(_html_ids(text))
-        ids.update(self._include_ids(text, set()))
-        front_matter = _LAYOUT_FRONT_MATTER.match(text)
-        parent = _PARENT_LAYOUT.search(front_matter.group(1)) if front_matter else None
-        if parent:
-            ids |= self.layout_ids(parent.group(1))
+        # Split as Jekyll splits any file: the front matter names the parent layout.
+        layout_file = read_source(files[0], files[0].name)
+        ids = set(_html_ids(layout_file.body))
+        ids.update(self._include_ids(layout_file.body, set()))
+        parent = layout_file.front_matter.get("layout")
+        if isinstance(parent, str):
+            ids |= self.layout_ids(parent)
         return frozenset(ids)
 
     def _include_ids(self, text: str, seen: set[str]) -> Iterator[str]:
@@ -228,8 +230,6 @@ def _read(path: Path) -> str:
         return ""
 
 
-_LAYOUT_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---", re.DOTALL | re.MULTILINE)
-_PARENT_LAYOUT = re.compile(r"^layout:[ \t]*['\"]?([^'\"\s]+)", re.MULTILINE)
 _HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"{}]*)"|'([^'{}]*)')""")
 
 
