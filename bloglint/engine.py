@@ -226,9 +226,10 @@ def _without_superseded(findings: list[Finding]) -> list[Finding]:
 
 def _source_text(site: Site, relpath: str) -> str:
     """The text of a file a site-wide check reported on, for its suppression comments."""
-    for post in list(site.posts) + list(site.documents):
-        if post.relpath == relpath:
-            return post.source.text
+    item = site.page_by_path(relpath)  # the site's own path index, not a scan of every post
+    source = getattr(item, "source", item)
+    if hasattr(source, "text"):
+        return str(source.text)
     try:
         return (site.root / relpath).read_text(encoding="utf-8", errors="replace")
     except OSError:
