@@ -531,7 +531,9 @@ class SiteReader:
         source = self._read_source(path, relpath)
         if self.index is None or draft:  # a draft's date is its file's mtime: not content
             return self._make_document(source, path, relpath, label, draft)
-        key = f"document:{label}:{self._fingerprint}"
+        # The outcome depends on the file's name too (its date, slug and URL): identical
+        # files under two names are two different posts.
+        key = f"document:{label}:{relpath}:{self._fingerprint}"
         saved = self.index.derived(relpath, key)
         if isinstance(saved, _DocumentOutcome):
             return saved.replay(self, source)

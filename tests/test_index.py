@@ -103,3 +103,19 @@ def test_a_config_change_is_not_answered_from_the_index(tmp_path: Path) -> None:
     with SiteIndex(root / ".bloglint-cache") as index:
         site = load_site(root, index=index)
         assert sorted(p.url for p in site.posts) == ["/first/", "/second/", "/third/"]
+
+
+def test_identical_posts_under_different_names_keep_their_own_urls(tmp_path: Path) -> None:
+    """Two files with the same bytes are two posts: the index must not hand one the other's URL."""
+    root = make_site(tmp_path)
+    text = "---\ntitle: Twin\n---\n\nSame words.\n"
+    for name in ("2024-02-01-twin.md", "2024-02-01-twin-copy.md"):
+        (root / "_posts" / name).write_text(text, encoding="utf-8")
+    run(root)
+    with SiteIndex(root / ".bloglint-cache") as index:
+        site = load_site(root, index=index)
+        urls = {p.relpath: p.url for p in site.posts if "twin" in p.relpath}
+    assert urls == {
+        "_posts/2024-02-01-twin.md": "/2024/02/01/twin.html",
+        "_posts/2024-02-01-twin-copy.md": "/2024/02/01/twin-copy.html",
+    }
