@@ -67,7 +67,7 @@ def test_sarif_follows_the_2_1_0_structure() -> None:
     rule_ids = [rule["id"] for rule in driver["rules"]]
     assert len(rule_ids) == len(set(rule_ids))
     assert len(run["results"]) == len(FINDINGS)
-    for result, finding in zip(run["results"], FINDINGS):
+    for result, finding in zip(run["results"], FINDINGS, strict=True):
         assert result["ruleId"] == finding.rule_id
         assert result["level"] in {"error", "warning", "note", "none"}
         assert result["message"]["text"] == finding.message
