@@ -54,7 +54,9 @@ def test_readme_configuration_example_is_valid() -> None:
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Configuration") :]
-    block = section[section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml"))]
+    block = section[
+        section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml"))
+    ]
     raw = yaml.safe_load(block)["bloglint"]
     config = load_lint_config(raw)
     assert "BL001" in config.enabled and config.section("external")["fragments"] is True

@@ -195,14 +195,20 @@ def test_feed_from_a_template_goes_to_site_output_and_keeps_the_template(
 ) -> None:
     site = make_site(
         tmp_path,
-        {"_config.yml": "title: t\n", "atom.xml": ATOM_TEMPLATE, "_posts/2024-01-02-a.md": CLEAN_POST},
+        {
+            "_config.yml": "title: t\n",
+            "atom.xml": ATOM_TEMPLATE,
+            "_posts/2024-01-02-a.md": CLEAN_POST,
+        },
     )
     assert main(["feed", "--site", str(site), "--time", "2024-05-01T00:00:00Z"]) == 0
     assert (site / "atom.xml").read_text(encoding="utf-8") == ATOM_TEMPLATE
     written = (site / "_site" / "atom.xml").read_text(encoding="utf-8")
     assert "<title>A clean post</title>" in written and "2024-05-01T00:00:00+00:00" in written
     assert main(["feed", "--site", str(site), "--check"]) == 0  # only the build time differs
-    (site / "_posts/2024-01-03-b.md").write_text(CLEAN_POST.replace("A clean", "Another"), encoding="utf-8")
+    (site / "_posts/2024-01-03-b.md").write_text(
+        CLEAN_POST.replace("A clean", "Another"), encoding="utf-8"
+    )
     assert main(["feed", "--site", str(site), "--check"]) == 1
     assert "out of date" in capsys.readouterr().err
 
@@ -210,11 +216,14 @@ def test_feed_from_a_template_goes_to_site_output_and_keeps_the_template(
 def test_feed_hook_rewrites_a_stale_feed_and_fails_once(tmp_path: Path) -> None:
     site = make_site(
         tmp_path,
-        {"_config.yml": "title: t\nurl: https://example.org\n", "_posts/2024-01-02-a.md": CLEAN_POST},
+        {
+            "_config.yml": "title: t\nurl: https://example.org\n",
+            "_posts/2024-01-02-a.md": CLEAN_POST,
+        },
     )
     assert main(["feed", "--site", str(site), "--fail-on-change"]) == 1
     first = (site / "feed.xml").read_text(encoding="utf-8")  # jekyll-feed style, beside the sources
-    assert "<title type=\"text\">A clean post</title>" in first or "A clean post" in first
+    assert '<title type="text">A clean post</title>' in first or "A clean post" in first
     assert main(["feed", "--site", str(site), "--fail-on-change"]) == 0
     assert (site / "feed.xml").read_text(encoding="utf-8") == first
 

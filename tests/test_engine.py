@@ -21,9 +21,7 @@ def test_default_config_enables_every_rule_at_its_declared_severity() -> None:
 
 def test_select_ignore_and_severity_accept_ids_and_names() -> None:
     spec = some_rule()
-    config = load_lint_config(
-        {"select": [spec.name], "severity": {spec.id.lower(): "info"}}
-    )
+    config = load_lint_config({"select": [spec.name], "severity": {spec.id.lower(): "info"}})
     assert config.enabled == {spec.id: Severity.INFO}
     assert load_lint_config({"ignore": [spec.id]}).enabled.get(spec.id) is None
     assert spec.id not in load_lint_config({"severity": {spec.name: "off"}}).enabled
@@ -96,9 +94,11 @@ def test_a_failing_rule_is_reported_and_the_run_goes_on(tmp_path, monkeypatch) -
 
     def broken(rule_id: str):
         if rule_id == "BL011":
+
             def explode(ctx):
                 raise RuntimeError("boom")
                 yield
+
             return explode
         return real(rule_id)
 

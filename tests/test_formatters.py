@@ -9,12 +9,33 @@ from bloglint.model import Finding, Severity
 
 FINDINGS = sorted(
     [
-        Finding("_posts/2024-01-01-a.md", 12, 5, "BL002", "broken-fragment", Severity.ERROR,
-                "fragment `#ResNeXt` does not exist; did you mean `#resnext`"),
-        Finding("_posts/2024-01-01-a.md", 3, 1, "BL011", "untitled-post", Severity.WARNING,
-                "title is empty: give the post a `title:`"),
-        Finding("_posts/2023-05-06-b,c.md", 7, 2, "BL001", "broken-internal-link", Severity.ERROR,
-                "line one\nline two: 100%"),
+        Finding(
+            "_posts/2024-01-01-a.md",
+            12,
+            5,
+            "BL002",
+            "broken-fragment",
+            Severity.ERROR,
+            "fragment `#ResNeXt` does not exist; did you mean `#resnext`",
+        ),
+        Finding(
+            "_posts/2024-01-01-a.md",
+            3,
+            1,
+            "BL011",
+            "untitled-post",
+            Severity.WARNING,
+            "title is empty: give the post a `title:`",
+        ),
+        Finding(
+            "_posts/2023-05-06-b,c.md",
+            7,
+            2,
+            "BL001",
+            "broken-internal-link",
+            Severity.ERROR,
+            "line one\nline two: 100%",
+        ),
     ]
 )
 

@@ -47,7 +47,9 @@ def test_only_the_changed_post_is_parsed(tmp_path: Path) -> None:
     root = make_site(tmp_path)
     run(root)
     second = root / "_posts/2024-01-02-second.md"
-    second.write_text(second.read_text(encoding="utf-8").replace("## Usage", "## How to use"), encoding="utf-8")
+    second.write_text(
+        second.read_text(encoding="utf-8").replace("## Usage", "## How to use"), encoding="utf-8"
+    )
     findings, parsed = run(root, selected={"_posts/2024-01-01-first.md"})
     # the first post's fragment link now points at a heading that is gone
     assert ("_posts/2024-01-01-first.md", 7, "BL002") in findings

@@ -687,8 +687,12 @@ def test_a_day_past_the_month_end_rolls_over_like_ruby(tmp_path: Path) -> None:
     """`jekyll build` (4.3.1) publishes _posts/2024-02-30-b.md at /2024/03/01/b.html."""
     (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
     (tmp_path / "_posts").mkdir()
-    (tmp_path / "_posts" / "2024-02-30-b.md").write_text("---\ntitle: B\n---\nx\n", encoding="utf-8")
-    (tmp_path / "_posts" / "2024-13-01-c.md").write_text("---\ntitle: C\n---\nx\n", encoding="utf-8")
+    (tmp_path / "_posts" / "2024-02-30-b.md").write_text(
+        "---\ntitle: B\n---\nx\n", encoding="utf-8"
+    )
+    (tmp_path / "_posts" / "2024-13-01-c.md").write_text(
+        "---\ntitle: C\n---\nx\n", encoding="utf-8"
+    )
     site = load_site(tmp_path)
     assert [post.url for post in site.posts] == ["/2024/03/01/b.html"]
     assert site.posts[0].date.isoformat() == "2024-03-01T00:00:00+00:00"
