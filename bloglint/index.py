@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 INDEX_NAME = "index.sqlite"
 # Anything that changes what parsing produces must change this string.
-FORMAT = f"bloglint-index 5; bloglint {__version__}; python {sys.version_info[:2]}"
+FORMAT = f"bloglint-index 6; bloglint {__version__}; python {sys.version_info[:2]}"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -53,6 +53,7 @@ _LAZY_FIELDS = ("text", "body")  # read from the file again, only when needed
 _STATE_FIELDS = tuple(
     f.name for f in dataclasses.fields(SourceFile) if f.name not in _LAZY_FIELDS + ("path",)
 )
+_STATE_SETTERS = tuple(SourceFile.__dict__[name].__set__ for name in _STATE_FIELDS)
 
 
 def _pickled_state(source: SourceFile) -> bytes:
@@ -64,17 +65,22 @@ class IndexedSource(SourceFile):
     """A file's split taken from the index; its text is read from disk on first use.
 
     A one-post pre-commit run needs every post's front matter (URLs, titles) but the text
-    of only a few; this keeps the other thousands of files unread.
+    of only a few; this keeps the other thousands of files unread (and their `Path` objects
+    unmade: building one costs more than everything else a warm post needs but unpickling).
     """
 
-    __slots__ = ("_unread",)
+    __slots__ = ("_unread", "_location")
 
     @classmethod
-    def restore(cls, state: tuple[object, ...], path: Path, data: bytes | None) -> IndexedSource:
+    def restore(
+        cls, state: tuple[object, ...], path: Path | str, data: bytes | None
+    ) -> IndexedSource:
+        if len(state) != len(_STATE_SETTERS):
+            raise ValueError("a source state of another shape")
         source = cls.__new__(cls)
-        for name, value in zip(_STATE_FIELDS, state, strict=True):
-            SourceFile.__dict__[name].__set__(source, value)
-        SourceFile.__dict__["path"].__set__(source, path)
+        for setter, value in zip(_STATE_SETTERS, state):  # noqa: B905 - length checked above
+            setter(source, value)
+        source._location = path
         source._unread = True
         if data is not None:
             source._fill(data)
@@ -108,6 +114,17 @@ class IndexedSource(SourceFile):
     text = _lazy("text")
     body = _lazy("body")
     del _lazy
+
+    @property
+    def path(self) -> Path:  # type: ignore[override]
+        location = self._location
+        if not isinstance(location, Path):
+            location = self._location = Path(location)
+        return location
+
+    @path.setter
+    def path(self, value: Path) -> None:
+        self._location = value
 
 
 def _digest(data: bytes) -> str:
@@ -187,7 +204,7 @@ class SiteIndex:
 
     # --- lookups ------------------------------------------------------------------------------
 
-    def read_source(self, path: Path, relpath: str) -> SourceFile:
+    def read_source(self, path: Path | str, relpath: str) -> SourceFile:
         """The file split as `bloglint.source.read_source` would, from the index when unchanged.
 
         An unchanged file is not even read: its text is read only if something asks for it.
@@ -205,7 +222,8 @@ class SiteIndex:
                 self._digests[relpath] = known[2]
                 return source
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as file:
+                data = file.read()
         except OSError:
             return read_source(path, relpath)
         digest = _digest(data)
@@ -213,13 +231,13 @@ class SiteIndex:
         self._new_files.append((relpath, stat.st_size, stat.st_mtime_ns, digest))
         source = self._cached_source(digest, relpath, path, data)
         if source is None:
-            source = parse_source(path, relpath, data)
+            source = parse_source(Path(path), relpath, data)
             # Stored now: the site reader adds its own problems to the object later.
             self._new_sources.append((digest, relpath, _pickled_state(source)))
         return source
 
     def _cached_source(
-        self, digest: str, relpath: str, path: Path, data: bytes | None
+        self, digest: str, relpath: str, path: Path | str, data: bytes | None
     ) -> SourceFile | None:
         if self._source_rows is None:
             assert self._db is not None

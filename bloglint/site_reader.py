@@ -66,11 +66,19 @@ _LINK_REFERENCE = re.compile(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", re.MULTILINE)
 _RUBY_SPACE = re.compile(r"[ \t\n\v\f\r]+")
 
 
+# The Post fields an outcome records (the source and the parse are the index's business).
+_POST_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Post) if f.name not in ("source", "parse", "_document")
+)
+
+
 @dataclass(slots=True)
 class _DocumentOutcome:
     """What reading one document did, kept in the index to be replayed for the same content."""
 
-    post: dict[str, Any] | None  # the Post's fields but `source` and `parse`; None: not published
+    # The Post's fields in _POST_FIELDS order (a tuple, not a dict: a warm run on a large
+    # blog unpickles thousands of these); None: not published.
+    post: tuple[Any, ...] | None
     source_problems: list[Problem]
     front_matter_valid: bool
     reader_problems: list[Problem]
@@ -80,13 +88,7 @@ class _DocumentOutcome:
     def record(
         cls, reader: SiteReader, source: SourceFile, post: Post | None, marks: tuple[int, int, int]
     ) -> _DocumentOutcome:
-        fields = None
-        if post is not None:
-            fields = {
-                f.name: getattr(post, f.name)
-                for f in dataclasses.fields(post)
-                if f.name not in ("source", "parse", "_document")
-            }
+        fields = None if post is None else tuple(getattr(post, name) for name in _POST_FIELDS)
         return cls(
             fields,
             list(source.problems[marks[2] :]),
@@ -96,14 +98,19 @@ class _DocumentOutcome:
         )
 
     def replay(self, reader: SiteReader, source: SourceFile) -> Post | None:
-        source.problems.extend(self.source_problems)
+        if self.source_problems:
+            source.problems.extend(self.source_problems)
         source.front_matter_valid = self.front_matter_valid
-        reader.problems.extend(self.reader_problems)
-        reader.skipped.extend(self.skipped)
+        if self.reader_problems:
+            reader.problems.extend(self.reader_problems)
+        if self.skipped:
+            reader.skipped.extend(self.skipped)
         if self.post is None:
             return None
-        parse = reader.index.document if reader.index else None
-        return Post(source=source, parse=parse, **self.post)
+        post = Post(source, *self.post)
+        if reader.index is not None:
+            post.parse = reader.index.document
+        return post
 
 
 def _missing(value: object) -> bool:
@@ -315,7 +322,7 @@ class SiteReader:
         )
         return site
 
-    def _scandir(self, directory: Path, relpath: str) -> list[os.DirEntry[str]]:
+    def _scandir(self, directory: Path | str, relpath: str) -> list[os.DirEntry[str]]:
         try:
             with os.scandir(directory) as iterator:
                 return sorted(iterator, key=lambda entry: entry.name)
@@ -374,14 +381,15 @@ class SiteReader:
         for name in static_names:
             self.static_files.append(posixpath.join(dir_rel.lstrip("/"), name))
 
-    def _list_tree(self, top: Path, prefix: str, *, dotfiles: bool) -> list[tuple[str, Path]]:
-        """Files under `top` as (path relative to top, path); symlinked folders are not
+    def _list_tree(self, top: Path | str, prefix: str, *, dotfiles: bool) -> list[tuple[str, str]]:
+        """Files under `top` as (path relative to top, absolute path); symlinked folders are not
         entered (Ruby's `Dir["**/*"]` does not follow them). Without `dotfiles`, names starting
-        with '.' are reported as skipped, as the glob never lists them."""
-        found: list[tuple[str, Path]] = []
+        with '.' are reported as skipped, as the glob never lists them. Paths stay strings:
+        a large blog has thousands of posts, and most are never opened."""
+        found: list[tuple[str, str]] = []
         for entry in self._scandir(top, prefix):
             rel = entry.name
-            if not dotfiles and entry.name.startswith("."):
+            if not dotfiles and rel.startswith("."):
                 self.skipped.append(
                     SkippedFile(
                         f"{prefix}/{rel}", "name starts with `.`; Jekyll ignores hidden files"
@@ -389,9 +397,7 @@ class SiteReader:
                 )
                 continue
             if entry.is_dir(follow_symlinks=False):
-                for sub, path in self._list_tree(
-                    Path(entry.path), f"{prefix}/{rel}", dotfiles=dotfiles
-                ):
+                for sub, path in self._list_tree(entry.path, f"{prefix}/{rel}", dotfiles=dotfiles):
                     found.append((f"{rel}/{sub}", path))
             elif entry.is_symlink() and entry.is_dir():
                 self.skipped.append(
@@ -401,7 +407,7 @@ class SiteReader:
                     )
                 )
             else:
-                found.append((rel, Path(entry.path)))
+                found.append((rel, entry.path))
         return found
 
     def _retrieve_posts(self, dir_rel: str) -> None:
@@ -521,7 +527,7 @@ class SiteReader:
         )
 
     def _read_document(
-        self, path: Path, relpath: str, label: str, *, draft: bool = False
+        self, path: Path | str, relpath: str, label: str, *, draft: bool = False
     ) -> Post | None:
         """`Document.new(...).read` plus the publishing decision; None when not published.
 
@@ -556,7 +562,7 @@ class SiteReader:
         return hashlib.blake2b(pickle.dumps(state, protocol=5), digest_size=12).hexdigest()
 
     def _make_document(
-        self, source: SourceFile, path: Path, relpath: str, label: str, draft: bool
+        self, source: SourceFile, path: Path | str, relpath: str, label: str, draft: bool
     ) -> Post | None:
         if not source.readable or not source.valid_utf8:
             self.problems.extend(source.problems)
@@ -706,9 +712,9 @@ class SiteReader:
             data["ext"] = ext
         return True
 
-    def _mtime(self, path: Path) -> datetime:
+    def _mtime(self, path: Path | str) -> datetime:
         try:
-            return datetime.fromtimestamp(path.stat().st_mtime, self.tz)
+            return datetime.fromtimestamp(os.stat(path).st_mtime, self.tz)
         except OSError:
             return self.now
 

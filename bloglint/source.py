@@ -215,8 +215,9 @@ def parse_source(path: Path, relpath: str, data: bytes) -> SourceFile:
     return source
 
 
-def read_source(path: Path, relpath: str) -> SourceFile:
+def read_source(path: Path | str, relpath: str) -> SourceFile:
     """Read and split one file; an unreadable file gives an empty SourceFile with a problem."""
+    path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
