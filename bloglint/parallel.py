@@ -1,11 +1,12 @@
-"""Parse many post bodies at once, on the cores that are idle, before the rules ask for them.
+"""Parse many post bodies at once, on every core this process may use, before the rules ask.
 
 Parsing is nearly all of a cold check's cost (mistune is pure Python), and posts are
 independent. So a full check hands part of the posts that are not in the index yet to
-worker processes and parses its own share meanwhile. Workers cost CPU (each parse is
-pickled back), so they are used only for cores the machine is not already busy with: on a
-loaded machine, or for a pre-commit run on one post, everything stays in-process. Workers
-are forked, so they start with bloglint already imported; where fork is unavailable
+worker processes and parses its own share meanwhile, one process per core, as `make -j`,
+ruff or pytest-xdist do. Even beside another busy process this wins: on 2 cores with one
+busy, a cold check of 348 posts took 1.9 s with a worker and 2.4-2.6 s without. A run
+with few posts to parse (a pre-commit run on one post) stays in-process. Workers are
+forked, so they start with bloglint already imported; where fork is unavailable
 everything runs in-process.
 """
 
@@ -32,16 +33,12 @@ def _parse_jobs(jobs: list[Job]) -> list[tuple[int, bytes]]:
 
 
 def spare_cores() -> int:
-    """Cores nobody is using right now (by the one-minute load average), besides this one."""
+    """The cores this process may run on (its CPU affinity), besides its own."""
     try:
         available = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         available = os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        busy = 0.0
-    return max(0, min(available - 1, int(available - busy + 0.5)))
+    return max(0, available - 1)
 
 
 def _shares(jobs: list[Job], parts: int) -> list[list[Job]]:
@@ -58,7 +55,7 @@ def _shares(jobs: list[Job], parts: int) -> list[list[Job]]:
 def parse_documents(site: Site, posts: Sequence[Post], *, workers: int | None = None) -> None:
     """Parse every post's body now: from the index, else here and in `workers` processes.
 
-    `workers` defaults to the spare cores; with none, posts are left to parse on first use.
+    `workers` defaults to one per spare core; with none, posts are left to parse on first use.
     """
     index = site.index
     missing = []

@@ -22,6 +22,7 @@ syntax_highlighter rouge with default_lang plaintext.
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from functools import cache
@@ -519,6 +520,34 @@ def block_candidates(first: str) -> tuple[int, ...]:
     )
 
 
+def _append_raw_text(child: El, parts: list[str]) -> None:
+    """A header's text for its id (kramdown's raw_text), gathered into `parts`."""
+    if child.type in ("text", "codespan", "math"):
+        parts.append(child.value)
+    elif child.type == "entity":
+        try:
+            parts.append(child.value.char)
+        except (ValueError, OverflowError):
+            # Ruby: `raw_text << nil` raises, so Jekyll stops the build here.
+            raise KramdownError(
+                f"a header contains the character reference "
+                f"`{child.options.get('original', '')}`, which is beyond Unicode; "
+                f"kramdown (and Jekyll) fail on it"
+            ) from None
+    elif child.type == "smart_quote":
+        parts.append(SMART_QUOTE_CHARS[child.value])
+    elif child.type == "typographic_sym":
+        parts.append(
+            # kramdown-parser-gfm writes these with a no-break space
+            {"laquo_space": "\u00ab\u00a0", "raquo_space": "\u00a0\u00bb"}.get(
+                child.value, TYPOGRAPHIC_CHARS.get(child.value, "")
+            )
+        )
+    else:
+        for c in child.children:
+            _append_raw_text(c, parts)
+
+
 class KramdownParser:
     """kramdown's Parser::Kramdown + Parser::GFM, with Jekyll's options."""
 
@@ -535,11 +564,6 @@ class KramdownParser:
         self.block_ial: dict[str, Any] | None = None
         self.stack: list[Any] = []
         self.text_type = "raw_text"
-        self.block_methods = [
-            (pattern, getattr(self, "parse_" + name)) for name, pattern in BLOCK_PARSERS
-        ]
-        self.span_method_lists: dict[tuple[str, ...], list[Any]] = {}
-        self.span_methods = {name: getattr(self, "parse_" + name) for name in ALL_SPAN}
 
     # -- driver ------------------------------------------------------------------------------
 
@@ -624,7 +648,7 @@ class KramdownParser:
         try:
             src = self.src
             text = src.s
-            methods = self.block_methods
+            methods = _block_methods()
             while src.pos < len(text):
                 start = src.pos
                 for index in block_candidates(text[start]):
@@ -634,7 +658,7 @@ class KramdownParser:
                     if m is None:
                         continue
                     src.start = start
-                    if method():
+                    if method(self):
                         if src.pos == start:  # a port error must not hang the caller
                             raise KramdownError(f"no progress at offset {start}")
                         break
@@ -676,34 +700,7 @@ class KramdownParser:
 
     def update_raw_text(self, item: El) -> None:
         parts: list[str] = []
-
-        def append_text(child: El) -> None:
-            if child.type in ("text", "codespan", "math"):
-                parts.append(child.value)
-            elif child.type == "entity":
-                try:
-                    parts.append(child.value.char)
-                except (ValueError, OverflowError):
-                    # Ruby: `raw_text << nil` raises, so Jekyll stops the build here.
-                    raise KramdownError(
-                        f"a header contains the character reference "
-                        f"`{child.options.get('original', '')}`, which is beyond Unicode; "
-                        f"kramdown (and Jekyll) fail on it"
-                    ) from None
-            elif child.type == "smart_quote":
-                parts.append(SMART_QUOTE_CHARS[child.value])
-            elif child.type == "typographic_sym":
-                parts.append(
-                    # kramdown-parser-gfm writes these with a no-break space
-                    {"laquo_space": "\u00ab\u00a0", "raquo_space": "\u00a0\u00bb"}.get(
-                        child.value, TYPOGRAPHIC_CHARS.get(child.value, "")
-                    )
-                )
-            else:
-                for c in child.children:
-                    append_text(c)
-
-        append_text(item)
+        _append_raw_text(item, parts)
         item.options["raw_text"] = "".join(parts)
 
     def update_elements(self, element: El) -> None:
@@ -1587,11 +1584,7 @@ class KramdownParser:
         names = parsers or ALL_SPAN
         used_re = span_regex(names, stop_re)
         stop_pattern = rx(stop_re, re.S) if stop_re else None
-        methods = self.span_method_lists.get(names)
-        if methods is None:
-            methods = self.span_method_lists[names] = [
-                (SPAN_START_RE[name], self.span_methods[name]) for name in names
-            ]
+        methods = _span_methods(names)
         src = self.src
         text = src.s
         end = len(text)
@@ -1620,7 +1613,7 @@ class KramdownParser:
                 for index in span_candidates(names, src.s[start]):
                     pattern, method = methods[index]
                     if src.check(pattern):
-                        method()
+                        method(self)
                         processed = True
                         if src.pos == start:  # a port error must not hang the caller
                             raise KramdownError(f"no progress in span at offset {start}")
@@ -2042,6 +2035,22 @@ def list_line_patterns(indentation: int) -> tuple[re.Pattern[str], ...]:
         )
         cached = _list_patterns[indentation] = (content_re, lazy_re, indent_re)
     return cached
+
+
+@cache
+def _block_methods() -> list[tuple[re.Pattern[str], Any]]:
+    """(start pattern, unbound parse method) per block parser.
+
+    Unbound, looked up once: bound methods stored on the parser would make every parser (and
+    its tree) a reference cycle, left for the garbage collector instead of freed at once.
+    """
+    return [(pattern, getattr(KramdownParser, "parse_" + name)) for name, pattern in BLOCK_PARSERS]
+
+
+@cache
+def _span_methods(names: tuple[str, ...]) -> list[tuple[re.Pattern[str], Any]]:
+    """(start pattern, unbound parse method) per span parser in `names`."""
+    return [(SPAN_START_RE[name], getattr(KramdownParser, "parse_" + name)) for name in names]
 
 
 def fetch_list_pattern(list_type: str, indentation: int) -> re.Pattern[str]:
@@ -2528,6 +2537,11 @@ def render_markdown(text: str) -> str:
     # Python's default recursion limit, so lift it while rendering.
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, RECURSION_LIMIT))
+    # A render allocates a tree of many small objects without reference cycles (refcounting
+    # frees them all): garbage collections in the middle would only walk them (~15% of the
+    # time), so the collector pauses.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         html, _ = _markdown.parse(source)
     except RecursionError:
@@ -2536,4 +2550,6 @@ def render_markdown(text: str) -> str:
         ) from None
     finally:
         sys.setrecursionlimit(limit)
+        if collecting:
+            gc.enable()
     return html  # type: ignore[return-value]
