@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import itertools
 import os
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -438,19 +437,22 @@ def published_text(text: str, flavour: str) -> str:
     """
     if flavour == "github-pages":
         return strip_format_characters(text)
-    return _outside_printable_lines(_XML_ILLEGAL, text)
+    return _delete_invisible(text, lambda char: _XML_ILLEGAL.match(char) is not None)
 
 
-def _outside_printable_lines(pattern: re.Pattern[str], text: str) -> str:
-    """Delete `pattern` (invisible characters) from `text`, looking only at lines that have any.
+def _delete_invisible(text: str, unwanted: Callable[[str], bool]) -> str:
+    """`text` without the non-printable characters for which `unwanted` is true.
 
-    `str.isprintable` (C speed) clears almost every line of a feed at once; the regex then
-    runs on the few lines with a tab, a no-break space or a real control character.
+    `str.isprintable` (C speed) clears almost every line of a feed at once, and every
+    character either caller deletes is non-printable; on the few other lines (a tab, a
+    no-break space, a real control character) each distinct character is asked once.
     """
     lines = text.split("\n")
     for number, line in enumerate(lines):
         if not line.isprintable():
-            lines[number] = pattern.sub("", line)
+            drop = {ord(c): None for c in set(line) if not c.isprintable() and unwanted(c)}
+            if drop:
+                lines[number] = line.translate(drop)
     return "\n".join(lines)
 
 
@@ -616,7 +618,7 @@ def _xml_problems(
     site: Site, renderer: JekyllLiquid, page: SourceFile | None, text: str, errors: Sequence[Any]
 ) -> list[Problem]:
     lines = text.split("\n")
-    line_starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    line_ends = list(itertools.accumulate(map(len, lines)))  # without the newlines
     entries = _EntryIndex(site, text)
     template_lines = _template_lines(page) if page is not None else []
     producers = _Producers(template_lines, lines)
@@ -630,7 +632,9 @@ def _xml_problems(
         column = _char_column(line_text, error.column)
         invalid = re.search(r"invalid Char value (\d+)", error.message)
         bad = chr(int(invalid.group(1))) if invalid else _offending_char(line_text, column)
-        offset = line_starts[error.line - 1] + max(column - 1, 0)
+        index = error.line - 1
+        line_start = line_ends[index - 1] + index if index else 0
+        offset = line_start + max(column - 1, 0)
         post = entries.post_at(offset)
         where = producers.line_for(error.line)
         expression = where.expressions[-1] if where and where.expressions else None
@@ -743,6 +747,8 @@ class _Producers:
 
     def __init__(self, template_lines: Sequence[_TemplateLine], lines: Sequence[str]) -> None:
         self.candidates = [(c.text.split("{{", 1)[0], c) for c in template_lines]
+        # One C-speed test rules out most lines (a post's content) before the loop below.
+        self.prefixes = tuple(literal for literal, _ in self.candidates)
         self.lines = lines
         # index -> the answer for an output line at that index; filled by every walk, so
         # many errors in one long entry walk its lines once.
@@ -764,6 +770,8 @@ class _Producers:
         return found
 
     def _match(self, line: str) -> _TemplateLine | None:
+        if not line.startswith(self.prefixes):
+            return None
         for literal, candidate in self.candidates:
             if line.startswith(literal) and (literal.strip() or candidate.pattern.fullmatch(line)):
                 return candidate
@@ -1216,24 +1224,8 @@ def _names(value: Any) -> list[str]:
 
 def strip_format_characters(text: str) -> str:
     """GitHub Pages' post-processing of the published feed (facts §2.3): no Cc/Cf but `\\t\\n`."""
-    return _outside_printable_lines(_format_characters(), text)
+    return _delete_invisible(text, _is_format_character)
 
 
-@functools.cache
-def _format_characters() -> re.Pattern[str]:
-    """One character class of every Cc/Cf code point but tab and newline (built once, ~20 ms).
-
-    Format characters live in planes 0, 1 and 14 only; a regex is ~50x faster than asking
-    `unicodedata` about each of a feed's millions of characters.
-    """
-    ranges: list[list[int]] = []
-    for codes in (range(0x20000), range(0xE0000, 0xE1000)):
-        for code in codes:
-            if code in (0x09, 0x0A) or unicodedata.category(chr(code)) not in ("Cc", "Cf"):
-                continue
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    spans = (re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
-    return re.compile("[" + "".join(spans) + "]")
+def _is_format_character(char: str) -> bool:
+    return char not in "\t\n" and unicodedata.category(char) in ("Cc", "Cf")

@@ -167,8 +167,10 @@ class SiteIndex:
                     raise sqlite3.DatabaseError("not a bloglint index")
                 if row is not None and row[0] != FORMAT:
                     raise sqlite3.DatabaseError("index from another bloglint version")
-                db.executescript(_SCHEMA)
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+                if row is None:  # a new index (an existing one of ours needs no write)
+                    with db:
+                        db.executescript(_SCHEMA)
+                        db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
                 self._stat_rows = {
                     relpath: (size, mtime, digest)
                     for relpath, size, mtime, digest in db.execute("SELECT * FROM files")
