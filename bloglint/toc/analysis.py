@@ -437,7 +437,9 @@ _VOTE_MARKER = re.compile(
     r"|(?P<mdformat_toc>mdformat-toc\s+start\b)))"
 )
 _VOTE_KRAMDOWN = re.compile(r"^[ \t]{0,3}\{:(?:[^}\n]*\s)?toc(?:\s[^}\n]*)?\}", re.MULTILINE)
-_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.MULTILINE)
+# A heading line, found from the newline before it (prefix the text with one): a search that
+# starts with a literal is several times faster than a `^` tried at every position.
+_HEADING_LINE = re.compile(r"\n[ \t]{0,3}#{1,6}[ \t]")
 
 
 def _votes(text: str) -> set[str]:
@@ -476,7 +478,7 @@ def site_style(
             if post.data.get("toc") is True:
                 found.add("front-matter")
             votes.update(found)
-            if found or len(_HEADING_LINE.findall(text)) >= min_headings:
+            if found or len(_HEADING_LINE.findall("\n" + text)) >= min_headings:
                 voters += 1
         style = None
         if votes:
