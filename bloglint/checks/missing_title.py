@@ -28,16 +28,14 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
         )
         return
     title = matter["title"]
-    line = key_line(source, "title")
     if isinstance(title, (list, dict)):
-        yield Hit(
-            line, 1, "`title` is a list or mapping, not text; write the title as one line of text"
-        )
+        message = "`title` is a list or mapping, not text; write the title as one line of text"
     elif title is None or str(title).strip() == "":
-        yield Hit(line, 1, "`title` is empty; write the post's title after `title:`")
+        message = "`title` is empty; write the post's title after `title:`"
     elif str(title).strip().casefold() in placeholders:
-        yield Hit(
-            line,
-            1,
-            f"`title` is still the placeholder `{str(title).strip()}`; give the post its real title",
+        message = (
+            f"`title` is still the placeholder `{str(title).strip()}`; give the post its real title"
         )
+    else:
+        return
+    yield Hit(key_line(source, "title"), 1, message)

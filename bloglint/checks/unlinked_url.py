@@ -28,11 +28,13 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
     if "(http" not in body:
         return
     skipped = _skipped_positions(document)
+    number, counted_to = document.first_line, 0  # line numbers counted on as matches go
     for match in _PAREN_URL.finditer(body):
         line_start = body.rfind("\n", 0, match.start()) + 1
         line_end = body.find("\n", match.end())
         line = body[line_start : line_end if line_end >= 0 else len(body)]
-        number = document.first_line + body.count("\n", 0, match.start())
+        number += body.count("\n", counted_to, match.start())
+        counted_to = match.start()
         column = match.start() - line_start + 1
         if (number, column) in skipped or hidden_from_markdown(document, number, column):
             continue
