@@ -119,8 +119,8 @@ ROUGE_ONLY_TYPES = {
 def format_tokens(tokens: Any) -> str:
     """rouge's Formatters::HTML over (index, token, value) triples, joining runs of one type.
 
-    One plain loop: this runs once per token of every code block, the hottest path of a
-    highlighted post.
+    One plain loop, each run written inline: this runs once per token of every code block,
+    the hottest path of a highlighted post.
     """
     out: list[str] = []
     append = out.append
@@ -133,18 +133,16 @@ def format_tokens(tokens: Any) -> str:
             run.append(value)
             continue
         if run:
-            append(_span(run_token, run))
+            text = (run[0] if len(run) == 1 else "".join(run)).translate(_ESCAPES)
+            name = _shortname(run_token)
+            append(f'<span class="{name}">{text}</span>' if name else text)
         run_token = token
         run = [value]
     if run:
-        append(_span(run_token, run))
+        text = (run[0] if len(run) == 1 else "".join(run)).translate(_ESCAPES)
+        name = _shortname(run_token)
+        append(f'<span class="{name}">{text}</span>' if name else text)
     return "".join(out)
-
-
-def _span(token: Any, run: list[str]) -> str:
-    value = (run[0] if len(run) == 1 else "".join(run)).translate(_ESCAPES)
-    name = _shortname(token)
-    return f'<span class="{name}">{value}</span>' if name else value
 
 
 def highlight(code: str, lang: str | None, block: bool) -> str | None:

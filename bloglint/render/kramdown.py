@@ -356,6 +356,8 @@ def entity_to_str(e: Entity, original: str | None = None) -> str:
 
 
 def html_attributes(attr: dict[str, Any]) -> str:
+    if not attr:
+        return ""  # most elements
     out = []
     for key, value in attr.items():
         if value is None or (key == "id" and not str(value).strip()):
@@ -2156,16 +2158,29 @@ class KramdownRenderer(mistune.BaseRenderer):
     def inner(self, el: El, indent: int) -> str:
         indent += self.indent
         self.stack.append(el)
-        convert = self.convert
-        out = "".join([convert(child, indent) for child in el.children])
+        converters = self._converters
+        parts: list[str] = []
+        append = parts.append
+        for child in el.children:
+            kind = child.type
+            if kind == "text":  # convert_text inlined: most children are text
+                value = child.value
+                if "&" in value or "<" in value or ">" in value:
+                    value = R_ESCAPE_TEXT.sub(_escape_match, value)
+                append(value)
+                continue
+            method = converters.get(kind)
+            if method is None:
+                method = converters[kind] = getattr(self, "convert_" + kind)
+            append(method(child, indent))
         self.stack.pop()
-        return out
+        return "".join(parts)
 
     def convert_blank(self, el: El, indent: int) -> str:
         return "\n"
 
     def convert_text(self, el: El, indent: int) -> str:
-        return escape_html(el.value, "text")
+        return escape_html(el.value, "text")  # also inlined in `inner`
 
     def convert_p(self, el: El, indent: int) -> str:
         if el.options.get("transparent"):

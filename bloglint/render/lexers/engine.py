@@ -103,8 +103,9 @@ class RougeLexer(ExtendedRegexLexer):
         candidates = self._candidates
         end = ctx.end
         null_steps = 0
-        while ctx.pos < end:
-            pos = ctx.pos
+        pos = 0  # ctx.pos, kept in a local: callbacks get it in ctx and set it there
+        while pos < end:
+            start = pos
             key = (stack[-1], text[pos])
             rules = candidates.get(key)
             if rules is None:
@@ -114,15 +115,17 @@ class RougeLexer(ExtendedRegexLexer):
                     if (chars := _rule_first_chars(rule[0])) is None or key[1] in chars
                 ]
             for rexmatch, action, new_state in rules:
-                m = rexmatch(text, pos, end)
+                m = rexmatch(text, start, end)
                 if m is None:
                     continue
                 if action is not None:
                     if type(action) is TokenType:
-                        append((pos, action, m.group()))
-                        ctx.pos = m.end()
+                        append((start, action, m.group()))
+                        pos = m.end()
                     else:
+                        ctx.pos = pos
                         tokens.extend(action(self, m, ctx))
+                        pos = ctx.pos
                 if new_state is not None:
                     if isinstance(new_state, tuple):
                         for state in new_state:
@@ -136,19 +139,19 @@ class RougeLexer(ExtendedRegexLexer):
                         pop(ctx, -new_state)
                     elif new_state == "#push":
                         stack.append(stack[-1])
-                if m.end() > pos:
+                if m.end() > start:
                     null_steps = 0
                     break
                 null_steps += 1
                 if null_steps <= MAX_NULL_SCANS:
                     break
                 null_steps = 0
-                append((ctx.pos, Error, text[ctx.pos]))  # rouge gives up on this character
-                ctx.pos += 1
+                append((pos, Error, text[pos]))  # rouge gives up on this character
+                pos += 1
                 break
             else:  # rouge yields the character as an error and keeps its state
-                append((ctx.pos, Error, text[ctx.pos]))
-                ctx.pos += 1
+                append((pos, Error, text[pos]))
+                pos += 1
         return tokens
 
 
