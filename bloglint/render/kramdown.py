@@ -131,6 +131,9 @@ R_PARAGRAPH_END = rx(
 )
 R_PARAGRAPH_START = rx(rf"{OPT_SPACE}[^ \t].*?\n")
 R_PARAGRAPH_MATCH = rx(r".*?\n")
+# A paragraph's lines in one match: its first line, then every line up to one where
+# R_PARAGRAPH_END matches (what parse_paragraph's line-by-line loop consumes).
+R_PARAGRAPH_LINES = rx(rf".*?\n(?:(?!{R_PARAGRAPH_END.pattern}).*?\n)*")
 R_CODEBLOCK_START = rx(INDENT)
 R_CODEBLOCK_MATCH = rx(
     rf"(?:(?:{BLANK_LINE})?(?:^{INDENT}[ \t]*{NS}.*\n)+(?:(?!{IAL_BLOCK_START}|{EOB_MARKER}"
@@ -824,10 +827,16 @@ class KramdownParser:
     def parse_paragraph(self) -> bool:
         src = self.src
         pos = src.pos
-        parts = [src.scan(R_PARAGRAPH_MATCH) or ""]
-        while not src.check(R_PARAGRAPH_END):
-            parts.append(src.scan(R_PARAGRAPH_MATCH) or "")
-        result = "".join(parts).rstrip(" \t\n\v\f\r\0")
+        lines = R_PARAGRAPH_LINES.match(src.s, pos)
+        if lines is not None:
+            src.pos = lines.end()
+            result = lines.group(0)
+        else:  # no newline left: kramdown's loop, line by line
+            parts = [src.scan(R_PARAGRAPH_MATCH) or ""]
+            while not src.check(R_PARAGRAPH_END):
+                parts.append(src.scan(R_PARAGRAPH_MATCH) or "")
+            result = "".join(parts)
+        result = result.rstrip(" \t\n\v\f\r\0")
         children = self.tree.children
         last = children[-1] if children else None
         if last is not None and last.type == "p":
@@ -971,22 +980,34 @@ class KramdownParser:
             list_type, list_start_re = "ol", R_LIST_START_OL
         lst = self.new_block_el(list_type)
         item: El | None = None
-        content_re = lazy_re = indent_re = None
+        content_re = lazy_re = None
+        indent = ""
         eob_found = False
         nested_list_found = False
         last_is_blank = False
         indentation = 0
-        while not src.eos():
-            if last_is_blank and src.check(R_HR):
+        # The Scanner calls are inlined (this loop runs once per line of every list): `pos` is
+        # src.pos, and each match is tried at it as src.scan / src.check would.
+        text = src.s
+        end = len(text)
+        pos = src.pos
+        while pos < end:
+            if last_is_blank and R_HR.match(text, pos):
                 break
-            if src.scan(R_EOB):
+            if text.startswith("^", pos) and (m := R_EOB.match(text, pos)) is not None:
+                pos = m.end()
                 eob_found = True
                 break
-            if src.scan(list_start_re):
-                lst.options.setdefault("first_list_marker", (src[1] or "").strip())
+            m = list_start_re.match(text, pos)
+            if m is not None:
+                pos = m.end()
+                lst.options.setdefault("first_list_marker", (m.group(1) or "").strip())
                 item = El("li")
-                value, indentation = self.parse_first_list_line(len(src[1] or ""), src[2] or "")
-                content_re, lazy_re, indent_re = list_line_patterns(indentation)
+                value, indentation = self.parse_first_list_line(
+                    len(m.group(1) or ""), m.group(2) or ""
+                )
+                content_re, lazy_re, _ = list_line_patterns(indentation)
+                indent = " " * indentation
                 lst.children.append(item)
                 value = self._strip_item_ial(item, value)
                 list_start_re = fetch_list_pattern(list_type, indentation)
@@ -995,15 +1016,19 @@ class KramdownParser:
                 item.value = [[value]]  # lines of each part, joined once after the scan
                 continue
             assert item is not None and content_re is not None
-            result = src.scan(content_re)
-            if result is None and not last_is_blank:
-                result = src.scan(lazy_re)  # type: ignore[arg-type]
-            if result is not None:
+            m = content_re.match(text, pos)
+            if m is None and not last_is_blank:
+                m = lazy_re.match(text, pos)  # type: ignore[union-attr]
+            if m is not None:
+                pos = m.end()
+                result = m.group(0)
                 if result.startswith("\t"):
                     tabs = len(result) - len(result.lstrip("\t"))
                     result = " " * 4 * tabs + result[tabs:]
-                indentation_found = indent_re.match(result) is not None  # type: ignore[union-attr]
-                result = indent_re.sub("", result, count=1)  # type: ignore[union-attr]
+                # indent_re (`^ {indentation}`) on one line: a prefix test and a cut.
+                indentation_found = result.startswith(indent)
+                if indentation_found:
+                    result = result[indentation:]
                 if not nested_list_found and indentation_found and R_LIST_START_LINE.search(result):
                     item.value.append([])
                     nested_list_found = True
@@ -1014,13 +1039,15 @@ class KramdownParser:
                 item.value[-1].append(result)
                 last_is_blank = False
                 continue
-            result = src.scan(R_BLANK_LINE)
-            if result is not None:
+            m = R_BLANK_LINE.match(text, pos)
+            if m is not None:
+                pos = m.end()
                 nested_list_found = True
                 last_is_blank = True
-                item.value[-1].append(result)
+                item.value[-1].append(m.group(0))
                 continue
             break
+        src.pos = pos
 
         self.tree.children.append(lst)
         for it in lst.children:
@@ -1586,42 +1613,53 @@ class KramdownParser:
         names = parsers or ALL_SPAN
         used_re = span_regex(names, stop_re)
         stop_pattern = rx(stop_re, re.S) if stop_re else None
-        methods = _span_methods(names)
+        candidates = _span_candidates(names)
         src = self.src
         text = src.s
         end = len(text)
         stop_found = False
+        # Scanner calls (scan_until, check, getch) and add_text are inlined below: this loop
+        # runs once per span candidate of every paragraph.
         while src.pos < end and not stop_found:
-            # src.scan_until(used_re), inlined: once per span candidate of every paragraph
             pos = src.pos
             src.m = m = used_re.search(text, pos)
-            if m is not None:
-                result = text[pos : m.end()]
-                src.start = m.start()
-                src.pos = m.end()
-            else:
-                result = None
-            if result is None:
+            if m is None:
                 if stop_re is None:
-                    self.add_text(src.rest())
-                    src.terminate()
+                    self.add_text(text[pos:])
+                    src.pos = end
                 break
-            self.add_text(result)
-            if stop_pattern is not None and src.check(stop_pattern):
-                stop_found = stop_check() if stop_check else True
-            processed = False
-            if not stop_found and src.pos < len(src.s):
-                start = src.pos
-                for index in span_candidates(names, src.s[start]):
-                    pattern, method = methods[index]
-                    if src.check(pattern):
+            start = m.end()  # a lookahead: the match is empty
+            src.start = m.start()
+            src.pos = start
+            if start > pos:
+                self.add_text(text[pos:start])
+            if stop_pattern is not None:
+                src.m = checked = stop_pattern.match(text, start)
+                if checked is not None:
+                    src.start = start
+                    stop_found = stop_check() if stop_check else True
+            if stop_found:
+                break
+            if start < end:
+                here = candidates.get(text[start])
+                if here is None:
+                    here = _candidates_at(names, candidates, text[start])
+                for pattern, method in here:
+                    src.m = checked = pattern.match(text, start)
+                    if checked is not None:
+                        src.start = start
                         method(self)
-                        processed = True
                         if src.pos == start:  # a port error must not hang the caller
                             raise KramdownError(f"no progress in span at offset {start}")
                         break
-            if not processed and not stop_found:
-                self.add_text(src.getch())
+                else:
+                    tree = self.tree
+                    children = tree.children
+                    if children and children[-1].type == self.text_type:
+                        children[-1].value += text[start]
+                    else:
+                        children.append(El(self.text_type, text[start]))
+                    src.pos = start + 1
         if pushed:
             self.tree, self.text_type = self.stack.pop()
         else:
@@ -2050,9 +2088,20 @@ def _block_methods() -> list[tuple[re.Pattern[str], Any]]:
 
 
 @cache
-def _span_methods(names: tuple[str, ...]) -> list[tuple[re.Pattern[str], Any]]:
-    """(start pattern, unbound parse method) per span parser in `names`."""
-    return [(SPAN_START_RE[name], getattr(KramdownParser, "parse_" + name)) for name in names]
+def _span_candidates(names: tuple[str, ...]) -> dict[str, list[tuple[re.Pattern[str], Any]]]:
+    """For the span parsers `names`: character -> (start pattern, unbound parse method) of
+    those that can start there, filled by `_candidates_at`."""
+    return {}
+
+
+def _candidates_at(
+    names: tuple[str, ...], table: dict[str, list[tuple[re.Pattern[str], Any]]], char: str
+) -> list[tuple[re.Pattern[str], Any]]:
+    found = table[char] = [
+        (SPAN_START_RE[names[index]], getattr(KramdownParser, "parse_" + names[index]))
+        for index in span_candidates(names, char)
+    ]
+    return found
 
 
 def fetch_list_pattern(list_type: str, indentation: int) -> re.Pattern[str]:
