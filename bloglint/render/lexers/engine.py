@@ -39,13 +39,16 @@ Callback = Callable[[Any, re.Match[str], LexerContext], Iterator[tuple[int, Any,
 def rule_cb(func: Callable[[Any, re.Match[str], LexerContext], Any]) -> Callback:
     """A rouge rule block: `func` returns (token, value) pairs and may edit `ctx.stack`."""
 
-    def callback(lexer: Any, match: re.Match[str], ctx: LexerContext) -> Iterator[Any]:
+    def callback(lexer: Any, match: re.Match[str], ctx: LexerContext) -> list[Any]:
+        # A list, not a generator: the caller reads every token at once anyway.
         pos = match.start()
+        tokens = []
         for token, value in func(lexer, match, ctx) or ():
             if value:
-                yield pos, token, value
+                tokens.append((pos, token, value))
                 pos += len(value)
         ctx.pos = match.end()
+        return tokens
 
     return callback
 
