@@ -58,13 +58,11 @@ def convert_batch(texts: list[str]) -> list[str | None]:
 def convert_files(files: list[tuple[Path, str]]) -> list[tuple[str, str] | None]:
     """Worker side of `Conversions.submit_files`: (body, HTML) per file whose body has no
     Liquid markup (what Jekyll would hand kramdown unchanged), None for the others."""
-    from bloglint.source import read_source
-
     convert = default_markdown()
     results: list[tuple[str, str] | None] = []
     for path, relpath in files:
-        body = read_source(path, relpath).body
-        if "{{" in body or "{%" in body:
+        body = _body(path, relpath)
+        if body is None or "{{" in body or "{%" in body:
             results.append(None)  # Liquid first: the parent submits the rendered text
             continue
         try:
@@ -72,6 +70,21 @@ def convert_files(files: list[tuple[Path, str]]) -> list[tuple[str, str] | None]
         except Exception:  # noqa: BLE001 - reported when the post is converted in the parent
             results.append(None)
     return results
+
+
+def _body(path: Path, relpath: str) -> str | None:
+    """The file's body as `bloglint.source.parse_source` cuts it, without parsing the front
+    matter's YAML (the parent does that): a worker only needs the text after it. A body
+    that differs from the parent's is never used (`Conversions.get` compares them)."""
+    from bloglint.source import FRONT_MATTER, decode
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    text, _, valid = decode(data, relpath)
+    match = FRONT_MATTER.match(text) if valid else None
+    return text[match.end() :] if match else text
 
 
 class Conversions:
