@@ -20,13 +20,17 @@ def post_text(n: int) -> str:
     )
 
 
-def test_chunks_keep_order_and_balance_length() -> None:
-    texts = [f"{i}:" + "x" * (10 * (i % 5 + 1)) for i in range(40)]
-    chunks = _chunks(texts, 8, [len(t) for t in texts])
+def test_chunks_keep_order_and_shrink_toward_the_end() -> None:
+    texts = [f"{i}:" + "x" * (10 * (i % 5 + 1)) for i in range(200)]
+    lengths = [len(t) for t in texts]
+    chunks = _chunks(texts, 2, lengths)
     assert [t for chunk in chunks for t in chunk] == texts  # contiguous, in order
-    assert 6 <= len(chunks) <= 9
     sizes = [sum(map(len, chunk)) for chunk in chunks]
-    assert max(sizes[:-1]) < 2.5 * min(sizes[:-1])
+    total = sum(lengths)
+    assert 0.2 * total <= sizes[0] <= 0.3 * total  # the first: a quarter (2 workers)
+    assert sizes[:6] == sorted(sizes[:6], reverse=True)  # then smaller and smaller...
+    assert all(size <= 0.07 * total for size in sizes[-4:])  # ...down to a twentieth
+    assert len(chunks) <= 14
 
 
 def test_workers_convert_like_the_parent() -> None:

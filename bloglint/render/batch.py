@@ -23,7 +23,7 @@ from bloglint.cachedir import prepare
 MARKDOWN_EXTS = ("markdown", "mkdown", "mkdn", "mkd", "md")
 T = TypeVar("T")
 MIN_TEXTS = 8  # fewer texts do not pay for starting processes
-CHUNKS_PER_WORKER = 4  # small enough to balance, large enough to keep pickling cheap
+SMALLEST_SHARE = 10  # per worker: the last chunks are 1/(10 × workers) of the work
 
 
 def is_markdown_file(relpath: str, config: Mapping[str, Any]) -> bool:
@@ -118,7 +118,7 @@ class Conversions:
             return
         try:
             self._start()
-            for chunk in _chunks(todo, self.workers * CHUNKS_PER_WORKER, list(map(len, todo))):
+            for chunk in _chunks(todo, self.workers, list(map(len, todo))):
                 future = self._pool.submit(convert_batch, chunk)
                 for index, text in enumerate(chunk):
                     self._futures[text] = (future, index)
@@ -142,7 +142,7 @@ class Conversions:
                     sizes.append(path.stat().st_size)
                 except OSError:
                     sizes.append(0)
-            for chunk in _chunks(files, self.workers * CHUNKS_PER_WORKER, sizes):
+            for chunk in _chunks(files, self.workers, sizes):
                 future = self._pool.submit(convert_files, chunk)
                 for index, (_, relpath) in enumerate(chunk):
                     self._files[relpath] = (future, index)
@@ -188,14 +188,24 @@ class Conversions:
             self._pool = None
 
 
-def _chunks(items: list[T], count: int, sizes: list[int]) -> list[list[T]]:
-    """`items` cut into at most `count` contiguous runs of about equal total size."""
-    share = sum(sizes) / count + 1
+def _chunks(items: list[T], workers: int, sizes: list[int]) -> list[list[T]]:
+    """`items` cut into contiguous runs, large first and smaller toward the end.
+
+    Each run is about the remaining size over 2 × `workers`, but no smaller than
+    1/(SMALLEST_SHARE × `workers`) of the total: the first results come early, and the
+    workers finish together although a post's size only roughly predicts its cost.
+    """
+    total = sum(sizes)
+    smallest = total / (SMALLEST_SHARE * workers)
     chunks: list[list[T]] = [[]]
     size = 0
+    remaining = total
+    target = max(remaining / (2 * workers), smallest)
     for item, item_size in zip(items, sizes, strict=True):
-        if size >= share and chunks[-1]:
+        if size >= target and chunks[-1]:
             chunks.append([])
+            remaining -= size
+            target = max(remaining / (2 * workers), smallest)
             size = 0
         chunks[-1].append(item)
         size += item_size
