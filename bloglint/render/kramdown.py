@@ -653,11 +653,13 @@ class KramdownParser:
         try:
             src = self.src
             text = src.s
-            methods = _block_methods()
+            table = _BLOCK_CANDIDATES
             while src.pos < len(text):
                 start = src.pos
-                for index in block_candidates(text[start]):
-                    pattern, method = methods[index]
+                candidates = table.get(text[start])
+                if candidates is None:
+                    candidates = _block_candidates_at(text[start])
+                for pattern, method in candidates:
                     # src.check(pattern), inlined: this is tried several times per line.
                     src.m = m = pattern.match(text, start)
                     if m is None:
@@ -678,15 +680,16 @@ class KramdownParser:
         last_blank: El | None = None
         new_children: list[El] = []
         for child in element.children:
-            if child.type == "raw_text":
+            kind = child.type
+            if kind == "raw_text":
                 last_blank = None
                 self.reset_env(Scanner(child.value), "text")
                 self.parse_spans(child)
                 new_children.extend(child.children)
-            elif child.type == "eob":
+            elif kind == "eob":
                 if child.options.get("ial"):
                     self.update_attr_with_ial(child.attr, child.options["ial"])
-            elif child.type == "blank":
+            elif kind == "blank":
                 if last_blank is not None:
                     last_blank.value += child.value
                 else:
@@ -698,7 +701,7 @@ class KramdownParser:
                     self.update_tree(child)
                 if child.options.get("ial"):
                     self.update_attr_with_ial(child.attr, child.options["ial"])
-                if child.type in ("dt", "header"):  # GFM sets auto_id_stripping
+                if kind in ("dt", "header"):  # GFM sets auto_id_stripping
                     self.update_raw_text(child)
                 new_children.append(child)
         element.children = new_children
@@ -710,20 +713,27 @@ class KramdownParser:
 
     def update_elements(self, element: El) -> None:
         """GFM post-pass: `\\` line ends become <br />, headers get GFM ids."""
-        new_children: list[El] = []
-        for child in element.children:
-            if child.type == "text" and "\\\n" in child.value:
-                new_children.extend(self.update_text_type(element, child))
-            elif child.type == "html_element":
-                new_children.append(child)
-            elif child.type == "header" and "id" not in child.attr:
+        children = element.children
+        breaks = False
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                if "\\\n" in child.value:
+                    breaks = True
+            elif kind == "html_element":
+                continue
+            elif kind == "header" and "id" not in child.attr:
                 child.attr["id"] = self.header_ids.next_id(child.options["raw_text"]) or ""
-                new_children.append(child)
-            else:
-                if child.children:
-                    self.update_elements(child)
-                new_children.append(child)
-        element.children = new_children
+            elif child.children:
+                self.update_elements(child)
+        if breaks:  # rare: only then is the list rebuilt
+            new_children: list[El] = []
+            for child in children:
+                if child.type == "text" and "\\\n" in child.value:
+                    new_children.extend(self.update_text_type(element, child))
+                else:
+                    new_children.append(child)
+            element.children = new_children
 
     def update_text_type(self, element: El, child: El) -> list[El]:
         lines = child.value.split("\\\n")
@@ -2077,14 +2087,20 @@ def list_line_patterns(indentation: int) -> tuple[re.Pattern[str], ...]:
     return cached
 
 
-@cache
-def _block_methods() -> list[tuple[re.Pattern[str], Any]]:
-    """(start pattern, unbound parse method) per block parser.
+_BLOCK_CANDIDATES: dict[str, list[tuple[re.Pattern[str], Any]]] = {}
+
+
+def _block_candidates_at(char: str) -> list[tuple[re.Pattern[str], Any]]:
+    """(start pattern, unbound parse method) of the block parsers that can start at `char`.
 
     Unbound, looked up once: bound methods stored on the parser would make every parser (and
     its tree) a reference cycle, left for the garbage collector instead of freed at once.
     """
-    return [(pattern, getattr(KramdownParser, "parse_" + name)) for name, pattern in BLOCK_PARSERS]
+    found = _BLOCK_CANDIDATES[char] = [
+        (BLOCK_PARSERS[index][1], getattr(KramdownParser, "parse_" + BLOCK_PARSERS[index][0]))
+        for index in block_candidates(char)
+    ]
+    return found
 
 
 @cache
