@@ -177,7 +177,8 @@ class Conversions:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            default_markdown()  # imported once here, so forked workers start with it
+            # The workers import the converter themselves: this process rarely needs it, and
+            # importing it here (~0.08 s) would delay both the workers and this process.
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
             )
