@@ -416,6 +416,10 @@ def _render_template_feed(
     result = FeedResult(path=output_path(site, page), text="", template=page.relpath)
     drop = PageDrop(renderer, page)
     renderer.prerender(_posts_in_template(site, page), conversions=conversions)
+    if conversions is not None and conversions.running:
+        # The check below needs lxml (~0.03 s to import): import it while the workers still
+        # convert, not after the last post, when nothing else can run.
+        import lxml.etree  # noqa: F401
     try:
         text = renderer.render(page.body, page.relpath, first_line=page.body_line, page=drop)
         text = _apply_layouts(site, renderer, page, drop, text)
