@@ -81,7 +81,8 @@ class RougeLexer(ExtendedRegexLexer):
 
     @property
     def _candidates(self) -> dict[tuple[str, str], list[Any]]:
-        """Per class: (state, next character) -> the rules that can match there."""
+        """Per class: (state, next character) -> the rules that can match there, each as
+        (match, action, new state, simple)."""
         cls = type(self)
         if "_candidate_cache" not in cls.__dict__:
             cls._candidate_cache = {}  # type: ignore[attr-defined]
@@ -113,38 +114,47 @@ class RougeLexer(ExtendedRegexLexer):
             rules = candidates.get(key)
             if rules is None:
                 rules = candidates[key] = [
-                    rule
-                    for rule in tokendefs[key[0]]
-                    if (chars := _rule_first_chars(rule[0])) is None or key[1] in chars
+                    # `simple`: a token type and no state change (most rules), handled first
+                    (rexmatch, action, new_state, type(action) is TokenType and new_state is None)
+                    for rexmatch, action, new_state in tokendefs[key[0]]
+                    if (chars := _rule_first_chars(rexmatch)) is None or key[1] in chars
                 ]
-            for rexmatch, action, new_state in rules:
+            for rexmatch, action, new_state, simple in rules:
                 m = rexmatch(text, start, end)
                 if m is None:
                     continue
-                if action is not None:
-                    if type(action) is TokenType:
-                        append((start, action, m.group()))
-                        pos = m.end()
-                    else:
-                        ctx.pos = pos
-                        tokens.extend(action(self, m, ctx))
-                        pos = ctx.pos
-                if new_state is not None:
-                    if isinstance(new_state, tuple):
-                        for state in new_state:
-                            if state == "#pop":
-                                pop(ctx)
-                            elif state == "#push":
-                                stack.append(stack[-1])
-                            else:
-                                stack.append(state)
-                    elif isinstance(new_state, int):
-                        pop(ctx, -new_state)
-                    elif new_state == "#push":
-                        stack.append(stack[-1])
-                if m.end() > start:
-                    null_steps = 0
-                    break
+                if simple:
+                    value = m.group()
+                    append((start, action, value))
+                    if value:
+                        pos = start + len(value)
+                        null_steps = 0
+                        break
+                else:
+                    if action is not None:
+                        if type(action) is TokenType:
+                            append((start, action, m.group()))
+                            pos = m.end()
+                        else:
+                            ctx.pos = pos
+                            tokens.extend(action(self, m, ctx))
+                            pos = ctx.pos
+                    if new_state is not None:
+                        if isinstance(new_state, tuple):
+                            for state in new_state:
+                                if state == "#pop":
+                                    pop(ctx)
+                                elif state == "#push":
+                                    stack.append(stack[-1])
+                                else:
+                                    stack.append(state)
+                        elif isinstance(new_state, int):
+                            pop(ctx, -new_state)
+                        elif new_state == "#push":
+                            stack.append(stack[-1])
+                    if m.end() > start:
+                        null_steps = 0
+                        break
                 null_steps += 1
                 if null_steps <= MAX_NULL_SCANS:
                     break
