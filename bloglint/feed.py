@@ -427,8 +427,11 @@ def _render_template_feed(
         result.problems.append(_render_problem(err))
         return result
     result.posts = len(re.findall(r"<(?:entry|item)[\s>]", text))
+    # The workers are idle by now: one of them cleans the text while this process checks it.
+    cleaning = conversions.call(published_text, text, renderer.flavour) if conversions else None
     result.problems.extend(check_feed_text(site, renderer, page, text))
-    result.text = published_text(text, renderer.flavour)
+    cleaned = conversions.result(cleaning) if conversions and cleaning else None
+    result.text = cleaned if cleaned is not None else published_text(text, renderer.flavour)
     return result
 
 

@@ -160,3 +160,17 @@ def test_no_early_start_when_the_html_cache_exists_or_no_template_lists_posts(
     assert start_conversions(tmp_path, {}, cache=True) is None
     (tmp_path / "atom.xml").unlink()
     assert start_conversions(tmp_path, {}, cache=False) is None
+
+
+def test_call_runs_a_function_in_a_worker_or_says_none() -> None:
+    idle = Conversions(workers=2)
+    assert idle.call(render_markdown, "*a*\n") is None  # no worker yet: the caller runs it
+    conversions = Conversions(workers=2)
+    try:
+        conversions.submit([post_text(n) for n in range(1, 13)])
+        future = conversions.call(render_markdown, "*a*\n")
+        assert Conversions.result(future) == "<p><em>a</em></p>\n"
+        broken = conversions.call(lambda text: text, "x")  # not picklable: fails in the pool
+        assert broken is None or Conversions.result(broken) is None
+    finally:
+        conversions.close()

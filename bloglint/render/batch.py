@@ -172,6 +172,24 @@ class Conversions:
             return value[1] if value[0] == text else None
         return value  # type: ignore[no-any-return]
 
+    def call(self, function: Callable[..., T], *args: Any) -> Any:
+        """Run `function(*args)` in a worker (a picklable module-level function): the future
+        to pass to `result`, or None when no worker runs (the caller runs it itself)."""
+        if self._pool is None:
+            return None
+        try:
+            return self._pool.submit(function, *args)
+        except (OSError, RuntimeError, ValueError):
+            return None
+
+    @staticmethod
+    def result(future: Any) -> Any:
+        """What a `call` returned, None if the worker failed (the caller runs it itself)."""
+        try:
+            return future.result()
+        except Exception:  # noqa: BLE001 - a broken pool or a pickling error
+            return None
+
     def _start(self) -> None:
         if self._pool is None:
             import multiprocessing
