@@ -215,7 +215,7 @@ def _chunks(items: list[T], workers: int, sizes: list[int]) -> list[list[T]]:
     workers finish together although a post's size only roughly predicts its cost.
     """
     total = sum(sizes)
-    smallest = total / (SMALLEST_SHARE * workers)
+    smallest = total / (SMALLEST_SHARE * workers) + 1  # + 1: texts of length 0 stay together
     chunks: list[list[T]] = [[]]
     size = 0
     remaining = total
