@@ -1,5 +1,5 @@
 """Allow `python -m bloglint`."""
 
-from bloglint.cli import main
+from bloglint.cli import run
 
-raise SystemExit(main())
+run()

@@ -498,6 +498,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run() -> None:
+    """The `bloglint` command: `main()`, then leave without tearing the interpreter down.
+
+    Teardown frees a big run's objects one by one (thousands of posts and parses): 0.04-0.08 s
+    of every run, after everything was written and closed. Tests and callers use `main()`.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said anyway
+            pass
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
