@@ -828,13 +828,14 @@ class KramdownParser:
 
     def parse_blank_line(self) -> bool:
         src = self.src
-        src.pos = src.m.end()  # type: ignore[union-attr]
-        matched = src.matched
-        last = self.tree.children[-1] if self.tree.children else None
-        if last is not None and last.type == "blank":
-            last.value += matched
+        m = src.m
+        assert m is not None
+        src.pos = m.end()
+        children = self.tree.children
+        if children and children[-1].type == "blank":
+            children[-1].value += m.group(0)
         else:
-            self.tree.children.append(self.new_block_el("blank", matched))
+            children.append(self.new_block_el("blank", m.group(0)))
         return True
 
     def parse_eob_marker(self) -> bool:
@@ -1649,8 +1650,12 @@ class KramdownParser:
             start = m.end()  # a lookahead: the match is empty
             src.start = m.start()
             src.pos = start
-            if start > pos:
-                self.add_text(text[pos:start])
+            if start > pos:  # the text before the candidate: self.add_text, inlined
+                children = self.tree.children
+                if children and children[-1].type == self.text_type:
+                    children[-1].value += text[pos:start]
+                else:
+                    children.append(El(self.text_type, text[pos:start]))
             if stop_pattern is not None:
                 src.m = checked = stop_pattern.match(text, start)
                 if checked is not None:
@@ -2242,6 +2247,9 @@ class KramdownRenderer(mistune.BaseRenderer):
                     value = R_ESCAPE_TEXT.sub(_escape_match, value)
                 append(value)
                 continue
+            if kind == "blank":  # convert_blank inlined: the next most common
+                append("\n")
+                continue
             method = converters.get(kind)
             if method is None:
                 method = converters[kind] = getattr(self, "convert_" + kind)
@@ -2250,7 +2258,7 @@ class KramdownRenderer(mistune.BaseRenderer):
         return "".join(parts)
 
     def convert_blank(self, el: El, indent: int) -> str:
-        return "\n"
+        return "\n"  # also inlined in `inner`
 
     def convert_text(self, el: El, indent: int) -> str:
         return escape_html(el.value, "text")  # also inlined in `inner`
