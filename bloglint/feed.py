@@ -16,7 +16,6 @@ import itertools
 import os
 import re
 import unicodedata
-import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -952,7 +951,15 @@ def _entry_id(renderer: JekyllLiquid, post: Post) -> str:
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url):
         return url
     # No site `url`: still give each entry a stable absolute IRI (RFC 4287 §4.2.6).
-    return uuid.uuid5(uuid.NAMESPACE_URL, post.id).urn
+    return _urn(post.id)
+
+
+def _urn(name: str) -> str:
+    """A stable `urn:uuid:` IRI for `name` (uuid, and the platform module it imports, only
+    when a site has no `url`: this module is imported before every cold run's workers start)."""
+    import uuid
+
+    return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
 
 
 def _author(site: Site, value: Any) -> tuple[str, str | None, str | None]:
@@ -1036,7 +1043,7 @@ def _render_jekyll_feed(
     head.append(f"<updated>{_xmlschema(renderer.build_time)}</updated>")
     feed_id = _absolute(renderer, "/" + path)
     if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", feed_id):
-        feed_id = uuid.uuid5(uuid.NAMESPACE_URL, "/" + path).urn
+        feed_id = _urn("/" + path)
         result.problems.append(
             Problem(
                 "_config.yml",
