@@ -174,6 +174,9 @@ R_LIST_ITEM_IAL_CHECK = rx(
     rf"(?:{S}*(?:\{{:(?!(?:{ALD_ID_NAME})?:|/)({ALD_ANY_CHARS}+)\}}){S}*)?{S}*\n"
 )
 R_DEFINITION_LIST_START = rx(DEFINITION_LIST_START)
+R_LEADING_TABS = re.compile(r"^( *)(\t+)")
+R_TASK_UNCHECKED = re.compile(rf"^{S}*\[ \]{S}+")
+R_TASK_CHECKED = re.compile(rf"^{S}*\[[xX]\]{S}+")
 R_HTML_BLOCK_START = rx(rf"{OPT_SPACE}<({UNAME}|!--|/)")
 R_HTML_BLOCK_TAG = rx(OPT_SPACE + HTML_TAG_RE.pattern, re.S)
 R_HTML_BLOCK_CLOSE = rx(OPT_SPACE + HTML_TAG_CLOSE_RE.pattern, re.S)
@@ -979,16 +982,16 @@ class KramdownParser:
         if R_LIST_ITEM_IAL_CHECK.match(content):
             indentation = 4
         else:
-            while re.match(r" *\t", content):
-                temp = len(re.match(r" *", content).group(0)) + indentation  # type: ignore[union-attr]
+            while content.lstrip(" ").startswith("\t"):  # Ruby: content =~ /^ *\t/
+                temp = len(content) - len(content.lstrip(" ")) + indentation
 
                 def expand(m: re.Match[str], temp: int = temp) -> str:
                     spaces, tabs = m.group(1), m.group(2)
                     return spaces + " " * (4 - (temp % 4) + (len(tabs) - 1) * 4)
 
-                content = re.sub(r"^( *)(\t+)", expand, content, count=1)
-            indentation += len(re.match(r" *", content).group(0))  # type: ignore[union-attr]
-        content = re.sub(rf"^{S}*", "", content, count=1)
+                content = R_LEADING_TABS.sub(expand, content, count=1)
+            indentation += len(content) - len(content.lstrip(" "))
+        content = content.lstrip(" \t\n\v\f\r")  # Ruby: content.sub(/^\s*/, "")
         return content, indentation
 
     def parse_list(self) -> bool:
@@ -1140,8 +1143,8 @@ class KramdownParser:
             if not kids or kids[0].type != "p":
                 continue
             first = kids[0].children[0]
-            value, n1 = re.subn(rf"^{S}*\[ \]{S}+", unchecked, first.value, count=1)
-            value, n2 = re.subn(rf"^{S}*\[[xX]\]{S}+", checked, value, count=1)
+            value, n1 = R_TASK_UNCHECKED.subn(unchecked, first.value, count=1)
+            value, n2 = R_TASK_CHECKED.subn(checked, value, count=1)
             first.value = value
             is_tasklist = is_tasklist or bool(n1 or n2)
             if is_tasklist:
