@@ -175,6 +175,10 @@ R_LIST_ITEM_IAL_CHECK = rx(
 )
 R_DEFINITION_LIST_START = rx(DEFINITION_LIST_START)
 R_LEADING_TABS = re.compile(r"^( *)(\t+)")
+R_ATX_CLOSING = re.compile(r"[\t ]#+\Z")
+R_NO_TOC = re.compile(r"\bno_toc\b")
+R_LANGUAGE_CLASS = re.compile(r"\blanguage-([^ \t\n\v\f\r]+)")
+R_LANGUAGE_CLASS_OR_START = re.compile(r"\blanguage-[^ \t\n\v\f\r]+|^")
 R_TASK_UNCHECKED = re.compile(rf"^{S}*\[ \]{S}+")
 R_TASK_CHECKED = re.compile(rf"^{S}*\[[xX]\]{S}+")
 R_HTML_BLOCK_START = rx(rf"{OPT_SPACE}<({UNAME}|!--|/)")
@@ -934,7 +938,7 @@ class KramdownParser:
         # GFM with the paragraph_end quirk: no block boundary needed before the header.
         level = len(self.src["level"] or "")
         text, header_id = self.parse_header_contents()
-        stripped = re.sub(r"[\t ]#+\Z", "", text)
+        stripped = R_ATX_CLOSING.sub("", text) if "#" in text else text
         if stripped != text:
             text = stripped.rstrip(" \t\n\v\f\r\0")
         if not text:
@@ -2317,7 +2321,7 @@ class KramdownRenderer(mistune.BaseRenderer):
                 attr["id"] = self.generate_id(el.options["raw_text"])
         level = el.options["level"]
         # Ruby: an empty id is truthy, so an id-less GFM header still gets a TOC entry.
-        if attr.get("id") is not None and not re.search(r"\bno_toc\b", attr.get("class", "")):
+        if attr.get("id") is not None and not R_NO_TOC.search(attr.get("class", "")):
             self.toc.append((level, attr["id"], el.children))
         return self.block_html(f"h{level}", attr, self.inner(el, indent), indent)
 
@@ -2568,11 +2572,11 @@ def extract_code_language(attr: dict[str, Any], remove: bool) -> str | None:
     cls = attr.get("class")
     if not cls:
         return None
-    m = re.search(r"\blanguage-([^ \t\n\v\f\r]+)", cls)
+    m = R_LANGUAGE_CLASS.search(cls)
     if not m:
         return None
     if remove:
-        rest = re.sub(r"\blanguage-[^ \t\n\v\f\r]+", "", cls, count=1).strip()
+        rest = R_LANGUAGE_CLASS.sub("", cls, count=1).strip()
         if rest:
             attr["class"] = rest
         else:
@@ -2583,8 +2587,7 @@ def extract_code_language(attr: dict[str, Any], remove: bool) -> str | None:
 def add_syntax_highlighter_class(attr: dict[str, Any], lang: str | None) -> None:
     cls = (attr.get("class", "") + " highlighter-rouge").lstrip()
     if lang:
-        cls = re.sub(
-            r"\blanguage-[^ \t\n\v\f\r]+|^",
+        cls = R_LANGUAGE_CLASS_OR_START.sub(
             lambda m: f"language-{lang}" + ("" if m.group(0) else " "),
             cls,
             count=1,
