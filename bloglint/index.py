@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 INDEX_NAME = "index.sqlite"
 # Anything that changes what parsing produces must change this string.
-FORMAT = f"bloglint-index 6; bloglint {__version__}; python {sys.version_info[:2]}"
+FORMAT = f"bloglint-index 7; bloglint {__version__}; python {sys.version_info[:2]}"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS documents (digest TEXT PRIMARY KEY, data BLOB NOT NUL
 CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS derived (
     digest TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (digest, key));
+CREATE TABLE IF NOT EXISTS snapshots (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 
 
@@ -141,10 +142,12 @@ class SiteIndex:
         self._new_files: list[tuple[str, int, int, str]] = []
         self._new_sources: list[tuple[str, str, bytes]] = []
         self._new_documents: list[tuple[str, bytes]] = []
-        self._source_rows: dict[tuple[str, str], bytes] | None = None  # read on first use
-        self._derived_rows: dict[tuple[str, str], bytes] | None = None
+        # Whole `sources` / `derived` tables, read once lookups are many (see `_blob`).
+        self._tables: dict[str, dict[tuple[str, str], bytes]] = {}
+        self._lookups: dict[str, int] = {}
         self._new_derived: list[tuple[str, str, bytes]] = []
         self._new_results: list[tuple[str, bytes]] = []
+        self._new_snapshots: list[tuple[str, bytes]] = []
         self.parsed = 0  # how many documents were parsed (not found in the index) this run
         self._db = self._open()
 
@@ -241,13 +244,7 @@ class SiteIndex:
     def _cached_source(
         self, digest: str, relpath: str, path: Path | str, data: bytes | None
     ) -> SourceFile | None:
-        if self._source_rows is None:
-            assert self._db is not None
-            self._source_rows = {
-                (row_digest, row_relpath): blob
-                for row_digest, row_relpath, blob in self._db.execute("SELECT * FROM sources")
-            }
-        blob = self._source_rows.get((digest, relpath))
+        blob = self._blob("sources", digest, relpath)
         if blob is None:
             return None
         try:
@@ -300,12 +297,7 @@ class SiteIndex:
         digest = self._digests.get(relpath)
         if digest is None or self._db is None:
             return None
-        if self._derived_rows is None:
-            self._derived_rows = {
-                (row_digest, row_key): blob
-                for row_digest, row_key, blob in self._db.execute("SELECT * FROM derived")
-            }
-        blob = self._derived_rows.get((digest, key))
+        blob = self._blob("derived", digest, key)
         if blob is None:
             return None
         try:
@@ -313,10 +305,70 @@ class SiteIndex:
         except Exception:  # noqa: BLE001 - a damaged row is a cache miss
             return None
 
+    _FEW = 32  # lookups in a table answered row by row before the whole table is read
+
+    def _blob(self, table: str, digest: str, name: str) -> bytes | None:
+        """The stored row (digest, relpath) of `sources` or (digest, key) of `derived`.
+
+        A warm run looks up only the files that changed since the snapshot of its posts
+        (usually one): a few single-row queries. A run with many lookups reads the whole
+        table once instead.
+        """
+        assert self._db is not None
+        rows = self._tables.get(table)
+        if rows is None:
+            count = self._lookups[table] = self._lookups.get(table, 0) + 1
+            if count <= self._FEW:
+                column = "relpath" if table == "sources" else "key"
+                row = self._db.execute(
+                    f"SELECT data FROM {table} WHERE digest = ? AND {column} = ?",
+                    (digest, name),
+                ).fetchone()
+                return row[0] if row is not None else None
+            rows = self._tables[table] = {
+                (first, second): blob
+                for first, second, blob in self._db.execute(f"SELECT * FROM {table}")
+            }
+        return rows.get((digest, name))
+
     def store_derived(self, relpath: str, key: str, value: object) -> None:
         digest = self._digests.get(relpath)
         if digest is not None:
             self._new_derived.append((digest, key, pickle.dumps(value, protocol=5)))
+
+    # --- snapshots: thousands of small records read back as one -----------------------------
+
+    def snapshot(self, name: str) -> object | None:
+        """What `store_snapshot` saved under `name` (one row, unpickled at once), or None."""
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT data FROM snapshots WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception:  # noqa: BLE001 - a damaged row is a cache miss
+            return None
+
+    def store_snapshot(self, name: str, value: object) -> None:
+        self._new_snapshots.append((name, pickle.dumps(value, protocol=5)))
+
+    def source_state(self, source: SourceFile) -> bytes:
+        """The file's split as this index keeps it (for `restore_source` in a later run)."""
+        return _pickled_state(source)
+
+    def digest_of(self, relpath: str) -> str | None:
+        """The content digest of a file read through this index this run."""
+        return self._digests.get(relpath)
+
+    def restore_source(
+        self, relpath: str, path: Path | str, digest: str, state: bytes
+    ) -> SourceFile:
+        """A file the caller knows is unchanged since `state` was taken (same size and mtime):
+        its split, its text left unread, and its content noted for later lookups."""
+        source = IndexedSource.restore(pickle.loads(state), path, None)
+        self._digests[relpath] = digest
+        return source
 
     # --- whole runs -------------------------------------------------------------------------
 
@@ -388,6 +440,15 @@ class SiteIndex:
                         "DELETE FROM results WHERE rowid NOT IN "
                         "(SELECT rowid FROM results ORDER BY rowid DESC LIMIT 8)"
                     )
+                if self._new_snapshots:
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO snapshots VALUES (?, ?)", self._new_snapshots
+                    )
+                    # One per configuration: keep the latest few.
+                    self._db.execute(
+                        "DELETE FROM snapshots WHERE rowid NOT IN "
+                        "(SELECT rowid FROM snapshots ORDER BY rowid DESC LIMIT 4)"
+                    )
                 self._forget_stale()
         except sqlite3.Error:
             self._discard()
@@ -396,6 +457,7 @@ class SiteIndex:
         self._new_documents.clear()
         self._new_derived.clear()
         self._new_results.clear()
+        self._new_snapshots.clear()
 
     def _forget_stale(self) -> None:
         """Drop entries for contents no file has any more, so the index does not grow forever."""

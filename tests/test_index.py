@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import sqlite3
 from pathlib import Path
 
@@ -121,3 +122,75 @@ def test_identical_posts_under_different_names_keep_their_own_urls(tmp_path: Pat
         "_posts/2024-02-01-twin.md": "/2024/02/01/twin.html",
         "_posts/2024-02-01-twin-copy.md": "/2024/02/01/twin-copy.html",
     }
+
+
+def _titles_and_urls(root: Path) -> dict[str, tuple[str, str]]:
+    with SiteIndex(root / ".bloglint-cache") as index:
+        site = load_site(root, index=index)
+        return {p.relpath: (p.title, p.url) for p in site.posts}
+
+
+def test_the_posts_snapshot_follows_edits_deletions_and_renames(tmp_path: Path) -> None:
+    """Warm loads take unchanged posts from one snapshot row; anything changed is read again."""
+    root = make_site(tmp_path)
+    cold = _titles_and_urls(root)
+    assert _titles_and_urls(root) == cold  # written by the first run, used by the second
+    first = root / "_posts/2024-01-01-first.md"
+    first.write_text(POSTS["_posts/2024-01-01-first.md"].replace("First", "First, edited"))
+    (root / "_posts/2024-01-03-third.md").unlink()
+    (root / "_posts/2024-01-02-second.md").rename(root / "_posts/2024-01-05-second.md")
+    warm = _titles_and_urls(root)
+    assert warm == {
+        "_posts/2024-01-01-first.md": ("First, edited", "/2024/01/01/first.html"),
+        "_posts/2024-01-05-second.md": ("Second", "/2024/01/05/second.html"),
+    }
+    assert _titles_and_urls(root) == warm
+
+
+def test_a_rewritten_snapshot_equals_a_cold_read(tmp_path: Path) -> None:
+    """Many new posts rewrite the snapshot; what it replays equals reading without an index."""
+    root = make_site(tmp_path)
+    _titles_and_urls(root)
+    for day in range(10, 22):
+        (root / f"_posts/2024-02-{day}-note.md").write_text(
+            f"---\ntitle: Note {day}\ncategories: [a, b]\n---\n\nText {day}.\n", encoding="utf-8"
+        )
+    _titles_and_urls(root)  # reads the 12 new posts afresh and rewrites the snapshot
+    with SiteIndex(root / ".bloglint-cache") as index:
+        warm = load_site(root, index=index)
+        warm_posts = [(p.relpath, p.url, p.title, p.date, p.categories, p.data) for p in warm.posts]
+        assert all(p.source._unread for p in warm.posts)  # type: ignore[attr-defined]
+    db = sqlite3.connect(root / ".bloglint-cache" / INDEX_NAME)
+    (blob,) = db.execute("SELECT data FROM snapshots").fetchone()
+    db.close()
+    assert len(pickle.loads(blob)) == 15  # every post, the new ones included
+    plain = load_site(root)
+    assert warm_posts == [
+        (p.relpath, p.url, p.title, p.date, p.categories, p.data) for p in plain.posts
+    ]
+    assert [(s.relpath, s.reason) for s in warm.skipped] == [
+        (s.relpath, s.reason) for s in plain.skipped
+    ]
+
+
+def test_a_damaged_snapshot_is_not_trusted(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    cold = _titles_and_urls(root)
+    db = sqlite3.connect(root / ".bloglint-cache" / INDEX_NAME)
+    db.execute("UPDATE snapshots SET data = ?", (b"not a pickle",))
+    db.commit()
+    db.close()
+    assert _titles_and_urls(root) == cold
+    db = sqlite3.connect(root / ".bloglint-cache" / INDEX_NAME)
+    rows = db.execute("SELECT name, data FROM snapshots").fetchall()
+    db.close()
+    name, data = rows[0]
+    entries = pickle.loads(data)
+    relpath = next(iter(entries))
+    stat = (root / relpath).stat()  # unchanged file, damaged entry
+    entries[relpath] = (stat.st_size, stat.st_mtime_ns, "digest", b"junk", b"junk")
+    db = sqlite3.connect(root / ".bloglint-cache" / INDEX_NAME)
+    db.execute("UPDATE snapshots SET data = ? WHERE name = ?", (pickle.dumps(entries), name))
+    db.commit()
+    db.close()
+    assert _titles_and_urls(root) == cold
