@@ -268,15 +268,9 @@ class SiteIndex:
         from bloglint.document import Document
 
         digest = self._digests.get(source.relpath)
-        if self._db is None or digest is None:
+        if digest is None:
             return None
-        row = self._db.execute("SELECT data FROM documents WHERE digest = ?", (digest,)).fetchone()
-        if row is None:
-            return None
-        try:
-            document = pickle.loads(row[0])
-        except Exception:  # noqa: BLE001 - a damaged row is a cache miss
-            return None
+        document = self._unpickled("SELECT data FROM documents WHERE digest = ?", digest)
         return document if isinstance(document, Document) else None
 
     def store_document(
@@ -340,15 +334,7 @@ class SiteIndex:
 
     def snapshot(self, name: str) -> object | None:
         """What `store_snapshot` saved under `name` (one row, unpickled at once), or None."""
-        if self._db is None:
-            return None
-        row = self._db.execute("SELECT data FROM snapshots WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            return None
-        try:
-            return pickle.loads(row[0])
-        except Exception:  # noqa: BLE001 - a damaged row is a cache miss
-            return None
+        return self._unpickled("SELECT data FROM snapshots WHERE name = ?", name)
 
     def store_snapshot(self, name: str, value: object) -> None:
         self._new_snapshots.append((name, pickle.dumps(value, protocol=5)))
@@ -399,13 +385,18 @@ class SiteIndex:
         return key.hexdigest()
 
     def cached_result(self, key: str) -> object | None:
-        assert self._db is not None
-        row = self._db.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()
+        return self._unpickled("SELECT data FROM results WHERE key = ?", key)
+
+    def _unpickled(self, query: str, key: str) -> object | None:
+        """The one pickled value `query` selects for `key`; None when absent or damaged."""
+        if self._db is None:
+            return None
+        row = self._db.execute(query, (key,)).fetchone()
         if row is None:
             return None
         try:
             return pickle.loads(row[0])
-        except Exception:  # noqa: BLE001 - a damaged row is a cache miss
+        except Exception:  # noqa: BLE001 - a damaged row is a cache miss, never an error
             return None
 
     def store_result(self, key: str, value: object) -> None:
