@@ -23,56 +23,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote, quote_plus
 
+from liquid import Environment, Mode
+from liquid import ast as liquid_ast
+from liquid.builtin.expressions import parse_primitive, tokenize
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.stream import TokenStream
+from liquid.tag import Tag
+from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
+from liquid.undefined import is_undefined
 
-def _defer_unused_liquid_imports() -> None:
-    """python-liquid imports, when it starts, its non-standard tags and filters
-    (`liquid.extra`, which pulls in babel and pytz: ~0.05 s of every cold run), which Jekyll's
-    Liquid never uses. A stand-in module takes its place and imports the real one as soon as
-    anything of it is asked for (`Environment(extra=True)`, `liquid.extra.JSON`...)."""
-    import importlib
-    import importlib.util
-    import os
-    import sys
-    import types
-
-    if "liquid" in sys.modules or "liquid.extra" in sys.modules:
-        return
-    spec = importlib.util.find_spec("liquid")
-    if spec is None or not spec.submodule_search_locations:
-        return
-
-    def real_extra() -> types.ModuleType:
-        if sys.modules.get("liquid.extra") is stand_in:
-            del sys.modules["liquid.extra"]
-        real = importlib.import_module("liquid.extra")
-        for name, value in vars(stand_in).items():  # submodules imported under the stand-in
-            if isinstance(value, types.ModuleType) and not hasattr(real, name):
-                setattr(real, name, value)
-        return real
-
-    def add_tags_and_filters(env: Any) -> None:
-        real_extra().add_tags_and_filters(env)
-
-    stand_in = types.ModuleType("liquid.extra")
-    # A package path, so that `import liquid.extra.filters` still finds its submodules.
-    stand_in.__path__ = [os.path.join(spec.submodule_search_locations[0], "extra")]
-    stand_in.add_tags_and_filters = add_tags_and_filters  # type: ignore[attr-defined]
-    stand_in.__getattr__ = lambda name: getattr(real_extra(), name)  # type: ignore[attr-defined]
-    sys.modules["liquid.extra"] = stand_in
-
-
-_defer_unused_liquid_imports()
-
-from liquid import Environment, Mode  # noqa: E402 - after the deferral above
-from liquid import ast as liquid_ast  # noqa: E402
-from liquid.builtin.expressions import parse_primitive, tokenize  # noqa: E402
-from liquid.exceptions import LiquidError, LiquidSyntaxError  # noqa: E402
-from liquid.stream import TokenStream  # noqa: E402
-from liquid.tag import Tag  # noqa: E402
-from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token  # noqa: E402
-from liquid.undefined import is_undefined  # noqa: E402
-
-from bloglint.render.batch import (  # noqa: E402
+from bloglint.render.batch import (
     Conversions,
     RenderCache,
     default_markdown,

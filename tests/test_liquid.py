@@ -527,15 +527,3 @@ def test_bad_output_markup_is_read_leniently_like_ruby_liquid(site: Site, tmp_pa
         "",
     ]
     assert sorted({i.line for i in renderer.issues}) == [4, 5, 6, 7, 8, 9, 10, 11]
-
-
-def test_deferred_extra_tags_and_filters_still_load_when_asked_for() -> None:
-    # bloglint.liquid keeps python-liquid's non-standard extras (babel...) out of start-up;
-    # whoever asks for them must still get the real thing.
-    import liquid.extra
-    import liquid.extra.filters
-    from liquid import Environment
-
-    assert Environment(extra=True).from_string("{{ 1234.5 | currency }}").render() == "$1,234.50"
-    assert liquid.extra.JSON.__name__ == "JSON"
-    assert liquid.extra.filters.JSON is liquid.extra.JSON
