@@ -34,22 +34,10 @@ import time
 import unicodedata
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "bench" / "out"
-CORPUS = REPO.parent / "shared" / "corpus" / "daiwk"
+from common import CORPUS, REPO, child_env  # bench/common.py
+
 BUILD_TIME = "2024-03-10T13:57:55+00:00"  # the expected feed's own <updated>
 JEKYLL_COLD = "jekyll build (cold)"
-
-
-def child_env(bytecode: bool) -> dict[str, str]:
-    """An installed bloglint has bytecode; a checkout run with PYTHONDONTWRITEBYTECODE has not."""
-    env = dict(os.environ)
-    if bytecode:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")  # keeps the source tree clean
-    else:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:

@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import os
 import re
 import resource
 import shutil
@@ -43,9 +42,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus" / "daiwk"
-OUT = REPO / "bench" / "out"
+from common import CORPUS, OUT, REPO, child_env  # bench/common.py
 
 FAMILIES = {
     "links (BL001-009)": "BL00",
@@ -71,17 +68,6 @@ for rid, name in checks.CHECKS.items():
         importlib.import_module("bloglint.checks." + name)
 print(json.dumps(time.process_time() - start))
 """
-
-
-def child_env(bytecode: bool) -> dict[str, str]:
-    """An installed bloglint has bytecode; a checkout run with PYTHONDONTWRITEBYTECODE has not."""
-    env = dict(os.environ)
-    if bytecode:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")  # keeps the source tree clean
-    else:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env
 
 
 def child_cpu(argv: list[str], bytecode: bool = True) -> tuple[float, str]:

@@ -1,0 +1,21 @@
+"""What the benchmark scripts share: where things are, and how child processes are run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "bench" / "out"
+CORPUS = REPO.parent / "shared" / "corpus" / "daiwk"
+
+
+def child_env(bytecode: bool) -> dict[str, str]:
+    """An installed bloglint has bytecode; a checkout run with PYTHONDONTWRITEBYTECODE has not."""
+    env = dict(os.environ)
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")  # keeps the source tree clean
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
