@@ -373,7 +373,12 @@ class SiteIndex:
         listed = [p.relpath for p in (*site.posts, *site.documents)]
         listed += site.static_files + [s.relpath for s in site.skipped]
         key.update("\n".join(listed).encode())
-        for folder in ("_layouts", "_includes", "_data"):
+        for setting, default in (
+            ("layouts_dir", "_layouts"),
+            ("includes_dir", "_includes"),
+            ("data_dir", "_data"),
+        ):
+            folder = str(site.config.get(setting) or default)
             for path in sorted((site.root / folder).rglob("*")):
                 if path.is_file():
                     key.update(path.relative_to(site.root).as_posix().encode())

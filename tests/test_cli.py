@@ -265,15 +265,17 @@ def test_check_external_reports_broken_links_and_a_warm_rerun_sends_nothing(
         assert "1 from cache" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("layouts", ["_layouts", "_theme"])
 def test_a_warm_rerun_notices_a_deleted_image_and_a_changed_layout(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], layouts: str
 ) -> None:
-    """Unchanged runs are answered from the index; anything a rule looks at invalidates that."""
+    """Unchanged runs are answered from the index; anything a rule looks at invalidates that
+    (the layouts wherever `layouts_dir` puts them)."""
     site = make_site(
         tmp_path,
         {
-            "_config.yml": "title: t\n",
-            "_layouts/post.html": '<div id="masthead">{{ content }}</div>\n',
+            "_config.yml": f"title: t\nlayouts_dir: {layouts}\n",
+            f"{layouts}/post.html": '<div id="masthead">{{ content }}</div>\n',
             "assets/pic.png": "png",
             "_posts/2024-01-02-a.md": "---\ntitle: A\nlayout: post\n---\n\n![p](/assets/pic.png) [up](#masthead)\n",
         },
@@ -285,6 +287,24 @@ def test_a_warm_rerun_notices_a_deleted_image_and_a_changed_layout(
     assert "BL001" in capsys.readouterr().out
     (site / "assets/pic.png").write_text("png", encoding="utf-8")
     assert main(["check", "--site", str(site)]) == 0
-    (site / "_layouts/post.html").write_text("<div>{{ content }}</div>\n", encoding="utf-8")
+    (site / layouts / "post.html").write_text("<div>{{ content }}</div>\n", encoding="utf-8")
     assert main(["check", "--site", str(site)]) == 1
     assert "#masthead" in capsys.readouterr().out
+
+
+def test_a_run_over_no_post_is_not_reused_for_the_whole_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check about.md` checks no post; the index must not answer a full check with its result."""
+    site = make_site(
+        tmp_path,
+        {
+            "_config.yml": "title: t\n",
+            "about.md": "---\ntitle: About\n---\n\nHello.\n",
+            "_posts/2024-01-02-a.md": "---\ntitle: A\n---\n\nSee [gone](/nowhere.html).\n",
+        },
+    )
+    assert main(["check", "--site", str(site), str(site / "about.md")]) == 0
+    capsys.readouterr()
+    assert main(["check", "--site", str(site)]) == 1
+    assert "BL001" in capsys.readouterr().out
