@@ -138,6 +138,8 @@ class SiteIndex:
     def __init__(self, directory: Path) -> None:
         self.path = directory / INDEX_NAME
         self._digests: dict[str, str] = {}  # relpath -> digest of the text read this run
+        self._stats: dict[str, tuple[int, int]] = {}  # relpath -> (size, mtime_ns) before reading
+        self._states: dict[str, bytes] = {}  # relpath -> its split, pickled as kept
         self._stat_rows: dict[str, tuple[int, int, str]] = {}
         self._new_files: list[tuple[str, int, int, str]] = []
         self._new_sources: list[tuple[str, str, bytes]] = []
@@ -220,6 +222,7 @@ class SiteIndex:
             stat = os.stat(path)
         except OSError:
             return read_source(path, relpath)  # reports the problem
+        self._stats[relpath] = (stat.st_size, stat.st_mtime_ns)  # taken before reading
         known = self._stat_rows.get(relpath)
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             source = self._cached_source(known[2], relpath, path, None)
@@ -237,8 +240,9 @@ class SiteIndex:
         source = self._cached_source(digest, relpath, path, data)
         if source is None:
             source = parse_source(Path(path), relpath, data)
-            # Stored now: the site reader adds its own problems to the object later.
-            self._new_sources.append((digest, relpath, _pickled_state(source)))
+            # Pickled now: the site reader adds its own problems to the object later.
+            state = self._states[relpath] = _pickled_state(source)
+            self._new_sources.append((digest, relpath, state))
         return source
 
     def _cached_source(
@@ -248,10 +252,11 @@ class SiteIndex:
         if blob is None:
             return None
         try:
-            state = pickle.loads(blob)
-            return IndexedSource.restore(state, path, data)
+            source = IndexedSource.restore(pickle.loads(blob), path, data)
         except Exception:  # noqa: BLE001 - a damaged row is a cache miss, never an error
             return None
+        self._states[relpath] = blob
+        return source
 
     def document(self, source: SourceFile) -> Document:
         """The parsed body of a file read through this index (parsed and stored on a miss)."""
@@ -325,10 +330,13 @@ class SiteIndex:
             }
         return rows.get((digest, name))
 
-    def store_derived(self, relpath: str, key: str, value: object) -> None:
+    def store_derived(
+        self, relpath: str, key: str, value: object, blob: bytes | None = None
+    ) -> None:
+        """Remember `value` for this file's content (`blob`: it already pickled, if at hand)."""
         digest = self._digests.get(relpath)
         if digest is not None:
-            self._new_derived.append((digest, key, pickle.dumps(value, protocol=5)))
+            self._new_derived.append((digest, key, blob or pickle.dumps(value, protocol=5)))
 
     # --- snapshots: thousands of small records read back as one -----------------------------
 
@@ -339,13 +347,17 @@ class SiteIndex:
     def store_snapshot(self, name: str, value: object) -> None:
         self._new_snapshots.append((name, pickle.dumps(value, protocol=5)))
 
-    def source_state(self, source: SourceFile) -> bytes:
-        """The file's split as this index keeps it (for `restore_source` in a later run)."""
-        return _pickled_state(source)
-
-    def digest_of(self, relpath: str) -> str | None:
-        """The content digest of a file read through this index this run."""
-        return self._digests.get(relpath)
+    def reading(self, relpath: str) -> tuple[int, int, str, bytes] | None:
+        """How `read_source` found a file this run: its size and mtime (taken before it was
+        read), its content digest and its split as kept (for `restore_source` later)."""
+        stat, digest, state = (
+            self._stats.get(relpath),
+            self._digests.get(relpath),
+            self._states.get(relpath),
+        )
+        if stat is None or digest is None or state is None:
+            return None
+        return (*stat, digest, state)
 
     def restore_source(
         self, relpath: str, path: Path | str, digest: str, state: bytes

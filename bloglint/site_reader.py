@@ -544,7 +544,6 @@ class SiteReader:
         source = self._read_source(path, relpath)
         if self.index is None or draft:  # a draft's date is its file's mtime: not content
             return self._make_document(source, path, relpath, label, draft)
-        state = self.index.source_state(source) if label == "posts" else None  # as read
         # The outcome depends on the file's name too (its date, slug and URL): identical
         # files under two names are two different posts.
         key = f"document:{label}:{relpath}:{self._fingerprint}"
@@ -559,9 +558,11 @@ class SiteReader:
             if self._used_now:  # an outcome that depends on today's date is not kept
                 return post
             outcome = _DocumentOutcome.record(self, source, post, marks)
-            self.index.store_derived(relpath, key, outcome)
-        if state is not None:
-            self._remember(relpath, path, state, outcome)
+        blob = pickle.dumps(outcome, protocol=5)  # now, before rules touch the post's data
+        if saved is not outcome:
+            self.index.store_derived(relpath, key, outcome, blob)
+        if label == "posts":
+            self._remember(relpath, blob)
         return post
 
     # -- the posts snapshot -------------------------------------------------------------------
@@ -601,23 +602,12 @@ class SiteReader:
         self._kept[relpath] = entry
         return True
 
-    def _remember(
-        self, relpath: str, path: Path | str, state: bytes, outcome: _DocumentOutcome
-    ) -> None:
-        digest = self.index.digest_of(relpath) if self.index is not None else None
-        try:
-            stat = os.stat(path)
-        except OSError:
-            return
-        if digest is not None:
-            entry = (
-                stat.st_size,
-                stat.st_mtime_ns,
-                digest,
-                state,
-                pickle.dumps(outcome, protocol=5),
-            )
-            self._fresh[relpath] = entry
+    def _remember(self, relpath: str, outcome: bytes) -> None:
+        """Keep a post read the ordinary way for the next snapshot, with the size and mtime
+        its file had before it was read (an edit during the run is seen next time)."""
+        reading = self.index.reading(relpath) if self.index is not None else None
+        if reading is not None:
+            self._fresh[relpath] = (*reading, outcome)
 
     def _save_snapshot(self) -> None:
         if self.index is None or not self._fresh:
