@@ -464,13 +464,18 @@ def _delete_invisible(text: str, unwanted: Callable[[str], bool]) -> str:
 
 def _posts_in_template(site: Site, page: SourceFile) -> list[Post]:
     """The posts a template will most likely show: all, or the first `limit:` of site.posts."""
-    if "content" not in page.body:
-        return []
-    limits = re.findall(r"\bin\s+site\.posts\b[^%]*?\blimit\s*:\s*(\d+)", page.body)
-    everything = re.search(r"\bin\s+site\.posts\b(?![^%]*\blimit\b)", page.body)
-    if limits and not everything:
-        return site.posts[: max(int(n) for n in limits)]
-    return list(site.posts)
+    shown = _shown_posts(page.body)
+    return list(site.posts) if shown is None else site.posts[:shown]
+
+
+def _shown_posts(template: str) -> int | None:
+    """How many of site.posts a feed template renders the content of: None for all of them,
+    else the largest `limit:` of its loops (0 when it shows no content)."""
+    if "content" not in template:
+        return 0
+    limits = re.findall(r"\bin\s+site\.posts\b[^%]*?\blimit\s*:\s*(\d+)", template)
+    everything = re.search(r"\bin\s+site\.posts\b(?![^%]*\blimit\b)", template)
+    return max(int(n) for n in limits) if limits and not everything else None
 
 
 def start_conversions(root: Path, config: Mapping[str, Any], *, cache: bool = True) -> Any:
@@ -486,8 +491,15 @@ def start_conversions(root: Path, config: Mapping[str, Any], *, cache: bool = Tr
 
     if cache and (root / configured_cache_dir(config) / "render.sqlite").exists():
         return None
-    if not any(_lists_posts(path) for path in root.iterdir() if path.suffix in FEED_EXTENSIONS):
+    counts = [
+        _shown_posts(head)
+        for path in root.iterdir()
+        if path.suffix in FEED_EXTENSIONS and (head := _template_head(path)) is not None
+    ]
+    if not counts:
         return None
+    # Only what the templates show: a `limit: 10` feed must not wait for the whole site.
+    shown = None if None in counts else max(n for n in counts if n is not None)
     folder = root / "_posts"
     files = sorted(
         (
@@ -499,17 +511,18 @@ def start_conversions(root: Path, config: Mapping[str, Any], *, cache: bool = Tr
         reverse=True,
     )
     conversions = Conversions()
-    conversions.submit_files(files)
+    conversions.submit_files(files if shown is None else files[:shown])
     return conversions if conversions.running else None
 
 
-def _lists_posts(path: Path) -> bool:
+def _template_head(path: Path) -> str | None:
+    """The start of a feed template that lists posts (front matter and Liquid), else None."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             head = handle.read(65536)
     except OSError:
-        return False
-    return head.startswith("---") and _LISTS_POSTS.search(head) is not None
+        return None
+    return head if head.startswith("---") and _LISTS_POSTS.search(head) else None
 
 
 def _plain_bodies(site: Site, posts: Sequence[Post], cache: RenderCache | None) -> list[str]:

@@ -174,3 +174,24 @@ def test_call_runs_a_function_in_a_worker_or_says_none() -> None:
         assert broken is None or Conversions.result(broken) is None
     finally:
         conversions.close()
+
+
+def test_early_conversions_start_only_the_posts_a_limited_template_shows(tmp_path: Path) -> None:
+    """A `limit: 9` feed must not wait for every post of the site to be converted."""
+    from bloglint.feed import build_feed, start_conversions
+
+    write_blog(tmp_path, 12)
+    template = tmp_path / "atom.xml"
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("in site.posts", "in site.posts limit: 9"),
+        encoding="utf-8",
+    )
+    early = start_conversions(tmp_path, {}, cache=False)
+    assert early is not None
+    try:
+        newest = sorted(p.name for p in (tmp_path / "_posts" / "notes").iterdir())[-9:]
+        assert sorted(relpath.rsplit("/", 1)[1] for relpath in early._files) == newest
+    finally:
+        got = build_feed(load_site(tmp_path), build_time=BUILD_TIME, cache=False, conversions=early)
+    assert got.posts == 9
+    assert got.text == build_feed(load_site(tmp_path), build_time=BUILD_TIME, cache=False).text
