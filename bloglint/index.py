@@ -19,6 +19,7 @@ import os
 import pickle
 import sqlite3
 import sys
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,6 +127,22 @@ class IndexedSource(SourceFile):
     @path.setter
     def path(self, value: Path) -> None:
         self._location = value
+
+
+@cache
+def code_fingerprint(*relpaths: str) -> str:
+    """A digest of the package files (relative to `bloglint/`) that work a derived value out:
+    their sizes and times, so that an edited checkout never replays an older value. Where a
+    file is missing (an install without sources) its name and the version stand in."""
+    package = Path(__file__).resolve().parent
+    parts = []
+    for relpath in relpaths:
+        try:
+            stat = (package / relpath).stat()
+            parts.append(f"{relpath}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{relpath}:{__version__}")
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def _digest(data: bytes) -> str:

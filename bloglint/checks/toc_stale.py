@@ -13,7 +13,7 @@ def check(ctx: CheckContext) -> Iterator[Hit]:
     # What is wrong with a post's TOCs follows from its content alone: with an index, an
     # unchanged post's answer is replayed from it.
     index = ctx.site.index
-    key = derived_key("toc.stale", ctx.memo) if index is not None else ""
+    key = derived_key("toc.stale") if index is not None else ""
     saved = index.derived(ctx.post.relpath, key) if index is not None else None
     if isinstance(saved, list):
         for line, column, message in saved:

@@ -8,7 +8,6 @@ math is worked out again.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from bloglint.math.extract import Formula, MathScan, _Lines, extract_math
@@ -86,12 +85,14 @@ def _derived_key(profile: MathProfile, memo: dict[str, object]) -> str:
     if key is None:
         import hashlib
 
-        here = Path(__file__).parent
+        from bloglint.index import code_fingerprint
+
+        code = code_fingerprint(
+            *(f"math/{name}" for name in ("extract.py", "tex.py", "post.py", "profile.py")),
+            "math/commands.json",
+        )
         # (macros sorted: a set's order changes from one process to the next)
-        parts = [repr(profile._replace(macros=frozenset())), repr(sorted(profile.macros))]
-        for name in ("extract.py", "tex.py", "post.py", "profile.py", "commands.json"):
-            stat = (here / name).stat()
-            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        parts = [repr(profile._replace(macros=frozenset())), repr(sorted(profile.macros)), code]
         digest = hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
         key = memo[_KEY] = f"math:{digest}"
     return key  # type: ignore[return-value]

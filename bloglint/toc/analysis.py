@@ -81,7 +81,7 @@ def cached_scan(memo: dict[str, Any], post: Post, index: SiteIndex | None = None
     scans: dict[str, TocScan] = memo.setdefault("toc.scans", {})
     scan = scans.get(post.relpath)
     if scan is None:
-        key = derived_key("toc.scan", memo) if index is not None else ""
+        key = derived_key("toc.scan") if index is not None else ""
         saved = index.derived(post.relpath, key) if index is not None else None
         if isinstance(saved, TocScan):
             toc = post.data.get("toc")  # (front matter defaults come from the configuration)
@@ -94,22 +94,12 @@ def cached_scan(memo: dict[str, Any], post: Post, index: SiteIndex | None = None
     return scan
 
 
-def derived_key(name: str, memo: dict[str, Any]) -> str:
+def derived_key(name: str) -> str:
     """An index key for TOC facts worked out from a post's content: `name` and the code that
-    works them out (its files' sizes and times, so an edited checkout never replays old facts)."""
-    code = memo.get("toc.code")
-    if code is None:
-        import hashlib
-        from pathlib import Path
+    works them out (so an edited checkout never replays old facts)."""
+    from bloglint.index import code_fingerprint
 
-        package = Path(__file__).resolve().parents[1]
-        parts = []
-        for relpath in ("toc/scan.py", "toc/analysis.py", "document.py", "heading_ids.py"):
-            stat = (package / relpath).stat()
-            parts.append(f"{relpath}:{stat.st_size}:{stat.st_mtime_ns}")
-        code = memo["toc.code"] = hashlib.blake2b(
-            "\n".join(parts).encode(), digest_size=16
-        ).hexdigest()
+    code = code_fingerprint("toc/scan.py", "toc/analysis.py", "document.py", "heading_ids.py")
     return f"{name}:{code}"
 
 
