@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 INDEX_NAME = "index.sqlite"
 # Anything that changes what parsing produces must change this string.
-FORMAT = f"bloglint-index 7; bloglint {__version__}; python {sys.version_info[:2]}"
+FORMAT = f"bloglint-index 8; bloglint {__version__}; python {sys.version_info[:2]}"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS documents (digest TEXT PRIMARY KEY, data BLOB NOT NUL
 CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS derived (
     digest TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (digest, key));
+CREATE INDEX IF NOT EXISTS derived_by_key ON derived (key);
 CREATE TABLE IF NOT EXISTS snapshots (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 
@@ -161,9 +162,9 @@ class SiteIndex:
         self._new_files: list[tuple[str, int, int, str]] = []
         self._new_sources: list[tuple[str, str, bytes]] = []
         self._new_documents: list[tuple[str, bytes]] = []
-        # Whole `sources` / `derived` tables, read once lookups are many (see `_blob`).
-        self._tables: dict[str, dict[tuple[str, str], bytes]] = {}
-        self._lookups: dict[str, int] = {}
+        # Rows of `sources`, or of `derived` under one key, read at once when many (`_blob`).
+        self._tables: dict[tuple[str, str], dict[tuple[str, str], bytes]] = {}
+        self._lookups: dict[tuple[str, str], int] = {}
         self._new_derived: list[tuple[str, str, bytes]] = []
         self._new_results: list[tuple[str, bytes]] = []
         self._new_snapshots: list[tuple[str, bytes]] = []
@@ -327,23 +328,30 @@ class SiteIndex:
         """The stored row (digest, relpath) of `sources` or (digest, key) of `derived`.
 
         A warm run looks up only the files that changed since the snapshot of its posts
-        (usually one): a few single-row queries. A run with many lookups reads the whole
-        table once instead.
+        (usually one): a few single-row queries. Many lookups read the rows at once: every
+        row of `sources`, or the rows of `derived` under this one key (a rule asks the same
+        key of every post; the other keys' rows, parses of whole posts, are not read).
         """
         assert self._db is not None
-        rows = self._tables.get(table)
+        group = (table, "" if table == "sources" else name)
+        rows = self._tables.get(group)
         if rows is None:
-            count = self._lookups[table] = self._lookups.get(table, 0) + 1
+            count = self._lookups[group] = self._lookups.get(group, 0) + 1
+            column = "relpath" if table == "sources" else "key"
             if count <= self._FEW:
-                column = "relpath" if table == "sources" else "key"
                 row = self._db.execute(
                     f"SELECT data FROM {table} WHERE digest = ? AND {column} = ?",
                     (digest, name),
                 ).fetchone()
                 return row[0] if row is not None else None
-            rows = self._tables[table] = {
+            query = f"SELECT digest, {column}, data FROM {table}"
+            rows = self._tables[group] = {
                 (first, second): blob
-                for first, second, blob in self._db.execute(f"SELECT * FROM {table}")
+                for first, second, blob in (
+                    self._db.execute(query)
+                    if table == "sources"
+                    else self._db.execute(query + " WHERE key = ?", (name,))
+                )
             }
         return rows.get((digest, name))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
@@ -445,6 +446,26 @@ def _votes(text: str) -> set[str]:
     return found
 
 
+def _post_vote(
+    post: Post, min_headings: int, index: SiteIndex | None
+) -> tuple[frozenset[str], bool]:
+    """The TOC styles a post's text shows, and whether it has `min_headings` heading lines.
+
+    With an index, an unchanged post's vote is replayed from it: a pre-commit run on one
+    post of a large blog then reads no other post's text.
+    """
+    key = f"{derived_key('toc.vote')}:{min_headings}" if index is not None else ""
+    saved = index.derived(post.relpath, key) if index is not None else None
+    if isinstance(saved, tuple):
+        return saved
+    text = post.source.text
+    long_enough = sum(1 for _ in islice(_HEADING_LINE.finditer("\n" + text), min_headings))
+    vote = (frozenset(_votes(text)), long_enough >= min_headings)
+    if index is not None:
+        index.store_derived(post.relpath, key, vote)
+    return vote
+
+
 def site_style(
     site: Site, settings: TocSettings, min_headings: int, memo: dict[str, Any]
 ) -> str | None:
@@ -463,12 +484,12 @@ def site_style(
         votes: Counter[str] = Counter()
         voters = 0
         for post in site.posts:
-            text = post.source.text
-            found = _votes(text)
+            styles, long_enough = _post_vote(post, min_headings, site.index)
+            found = set(styles)
             if post.data.get("toc") is True:
                 found.add("front-matter")
             votes.update(found)
-            if found or len(_HEADING_LINE.findall("\n" + text)) >= min_headings:
+            if found or long_enough:
                 voters += 1
         style = None
         if votes:
