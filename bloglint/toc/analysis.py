@@ -232,16 +232,10 @@ class HeadingIndex:
 
     def exact(self, target: str) -> tuple[bool, int | None]:
         """(reaches an id on the page, the heading it reaches if any)."""
-        fragment = target[1:]
-        if fragment in self.by_id:
-            return True, self.by_id[fragment]
-        if fragment in self.ids:
-            return True, None
-        if "%" in fragment:  # (decoding is slow: only when the fragment as written fails)
-            decoded = unquote(fragment)
-            if decoded in self.by_id:
-                return True, self.by_id[decoded]
-            if decoded in self.ids:
+        for fragment in fragment_candidates(target):  # as written, then percent-decoded
+            if fragment in self.by_id:
+                return True, self.by_id[fragment]
+            if fragment in self.ids:
                 return True, None
         return False, None
 
