@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from bloglint import __version__
 from bloglint.cachedir import prepare
-from bloglint.source import SourceFile, parse_source, read_source
+from bloglint.source import SourceFile, parse_source, read_source, text_and_body
 
 if TYPE_CHECKING:
     from bloglint.document import Document
@@ -96,9 +96,10 @@ class IndexedSource(SourceFile):
                 data = self.path.read_bytes()
             except OSError:
                 data = b""
-        fresh = parse_source(self.path, self.relpath, data)
-        for name in _LAZY_FIELDS:
-            SourceFile.__dict__[name].__set__(self, getattr(fresh, name))
+        # The split (front matter, lines) is known: only the text and the body are needed.
+        text, body = text_and_body(data, self.relpath)
+        SourceFile.__dict__["text"].__set__(self, text)
+        SourceFile.__dict__["body"].__set__(self, body)
 
     def _lazy(name: str) -> property:  # type: ignore[misc]  # noqa: N805 - a class-body helper
         slot = SourceFile.__dict__[name]

@@ -215,6 +215,14 @@ def parse_source(path: Path, relpath: str, data: bytes) -> SourceFile:
     return source
 
 
+def text_and_body(data: bytes, relpath: str) -> tuple[str, str]:
+    """The `text` and `body` that `parse_source` gives, without parsing the front matter's
+    YAML: for a reader that already knows the rest (the index, a conversion worker)."""
+    text, _, valid = decode(data, relpath)
+    match = FRONT_MATTER.match(text) if valid else None
+    return text, text[match.end() :] if match else text
+
+
 def read_source(path: Path | str, relpath: str) -> SourceFile:
     """Read and split one file; an unreadable file gives an empty SourceFile with a problem."""
     path = Path(path)

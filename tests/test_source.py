@@ -10,7 +10,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bloglint.jekyll_time import normalize_date, parse_time, resolve_timezone
-from bloglint.source import LARGE_FILE_BYTES, has_yaml_header, parse_source, read_source
+from bloglint.source import (
+    LARGE_FILE_BYTES,
+    has_yaml_header,
+    parse_source,
+    read_source,
+    text_and_body,
+)
 
 UTC = timezone.utc
 PARIS = ZoneInfo("Europe/Paris")
@@ -256,3 +262,21 @@ def test_dates_at_the_edge_of_the_calendar_do_not_crash() -> None:
     assert normalize_date(datetime(1, 1, 1, 0, 0), new_york) is None
     assert parse_time("0001-01-01 00:00:00 +0100", new_york) is None
     assert normalize_date(date(1, 1, 1), new_york).year == 1
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"---\ntitle: A\n---\n\n\nBody\n",
+        b"\xef\xbb\xbf---\r\ntitle: A\r\n---\r\n\r\nBody\r\n",
+        b"---\ntitle: [unclosed\n---\nBody\n",
+        b"No front matter\n---\n",
+        b"---\ntitle: \xff\n---\nBody\n",
+        b"",
+        b"---\n...\n",
+    ],
+)
+def test_text_and_body_cut_as_parse_source_does(data: bytes) -> None:
+    """The index re-reads an unchanged file's text and body without its YAML: same cut."""
+    source = parse_source(Path("x.md"), "x.md", data)
+    assert text_and_body(data, "x.md") == (source.text, source.body)

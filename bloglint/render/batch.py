@@ -76,15 +76,13 @@ def _body(path: Path, relpath: str) -> str | None:
     """The file's body as `bloglint.source.parse_source` cuts it, without parsing the front
     matter's YAML (the parent does that): a worker only needs the text after it. A body
     that differs from the parent's is never used (`Conversions.get` compares them)."""
-    from bloglint.source import FRONT_MATTER, decode
+    from bloglint.source import text_and_body
 
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    text, _, valid = decode(data, relpath)
-    match = FRONT_MATTER.match(text) if valid else None
-    return text[match.end() :] if match else text
+    return text_and_body(data, relpath)[1]
 
 
 class Conversions:
