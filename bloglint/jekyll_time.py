@@ -45,14 +45,11 @@ def resolve_timezone(name: object, fallback: tzinfo = timezone.utc) -> tuple[tzi
     """
     if name is None or name == "":
         return fallback, None
-    from zoneinfo import ZoneInfo
-
     text = str(name)
     key = text[1:] if text.startswith(":") else text
-    try:
-        return ZoneInfo(key), None
-    except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
-        pass
+    zone = _named_zone(key)
+    if zone is not None:
+        return zone, None
     match = _POSIX_TZ.fullmatch(key)
     if match:
         sign = -1 if match.group(1) == "-" else 1
@@ -64,6 +61,27 @@ def resolve_timezone(name: object, fallback: tzinfo = timezone.utc) -> tuple[tzi
             note = f"timezone `{text}` has daylight-saving rules; bloglint uses its standard offset only"
         return timezone(offset), note
     return timezone.utc, f"timezone `{text}` is not a known time zone; Jekyll (glibc) then uses UTC"
+
+
+def _named_zone(key: str) -> tzinfo | None:
+    """The IANA zone called `key`, or None.
+
+    zoneinfo is asked only when the name is a file in the system's zone folders or the
+    `tzdata` package is installed: for a name that is no zone (`China/Beijing` is a common
+    one) its own search would import importlib.resources and tempfile just to fail.
+    """
+    import os
+    import zoneinfo
+
+    if not any(os.path.isfile(os.path.join(folder, key)) for folder in zoneinfo.TZPATH):
+        try:
+            import tzdata  # noqa: F401 - only whether it is there
+        except ImportError:
+            return None
+    try:
+        return zoneinfo.ZoneInfo(key)
+    except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+        return None
 
 
 _TIME = r"(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
