@@ -95,7 +95,7 @@ def read_config_file(root: Path) -> tuple[dict[str, Any], str | None]:
     """The user's `_config.yml` (or `.yaml`) as a mapping, and its name; ({}, None) if absent."""
     import yaml
 
-    from bloglint.source import load_yaml, yaml_error_place
+    from bloglint.source import yaml_error_place
 
     for name in CONFIG_NAMES:
         path = root / name
@@ -112,7 +112,7 @@ def read_config_file(root: Path) -> tuple[dict[str, Any], str | None]:
                 name, 1, f"the configuration is not valid UTF-8 (byte {error.start})"
             ) from None
         try:
-            value = load_yaml(text)
+            value = _parsed_config(text)
         except yaml.YAMLError as error:
             line, _, detail = yaml_error_place(error, text.rstrip().count("\n") + 1)
             raise ConfigError(
@@ -130,6 +130,21 @@ def read_config_file(root: Path) -> tuple[dict[str, Any], str | None]:
             )
         return {str(key): item for key, item in value.items()}, name
     return {}, None
+
+
+_PARSED: dict[str, Any] = {}  # config text -> its YAML, for the second reading in one run
+
+
+def _parsed_config(text: str) -> Any:
+    """The config's YAML, parsed once per text (a run reads the config twice: for the
+    cache folder, then for the site); a deep copy each time, as callers may change it."""
+    from bloglint.source import load_yaml
+
+    if text not in _PARSED:
+        if len(_PARSED) > 8:
+            _PARSED.clear()
+        _PARSED[text] = load_yaml(text)
+    return copy.deepcopy(_PARSED[text])
 
 
 def _as_list(value: Any) -> list[Any]:
