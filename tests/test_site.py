@@ -384,6 +384,18 @@ def test_config_merges_nested_mappings(tmp_path: Path) -> None:
     assert load_site(tmp_path).posts[0].url == "/2024/01/01/a.html"  # .txt is Markdown now
 
 
+def test_config_read_twice_is_two_independent_copies(tmp_path: Path) -> None:
+    write(tmp_path, "_config.yml", "kramdown:\n  hard_wrap: true\nexclude: [drafts]\n")
+    first = load_config(tmp_path)
+    first["kramdown"]["hard_wrap"] = False
+    first["exclude"].append("changed")
+    second = load_config(tmp_path)
+    assert second["kramdown"]["hard_wrap"] is True
+    assert "changed" not in second["exclude"]
+    write(tmp_path, "_config.yml", "kramdown:\n  hard_wrap: false\n")
+    assert load_config(tmp_path)["kramdown"]["hard_wrap"] is False  # a new text is parsed
+
+
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
