@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 INDEX_NAME = "index.sqlite"
 # Anything that changes what parsing produces must change this string.
-FORMAT = f"bloglint-index 8; bloglint {__version__}; python {sys.version_info[:2]}"
+FORMAT = f"bloglint-index 9; bloglint {__version__}; python {sys.version_info[:2]}"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -159,7 +159,8 @@ class SiteIndex:
         self._digests: dict[str, str] = {}  # relpath -> digest of the text read this run
         self._stats: dict[str, tuple[int, int]] = {}  # relpath -> (size, mtime_ns) before reading
         self._states: dict[str, bytes] = {}  # relpath -> its split, pickled as kept
-        self._stat_rows: dict[str, tuple[int, int, str]] = {}
+        self._stat_rows: dict[str, tuple[int, int, str]] | None = None  # all, once many asked
+        self._stat_lookups = 0
         self._new_files: list[tuple[str, int, int, str]] = []
         self._new_sources: list[tuple[str, str, bytes]] = []
         self._new_documents: list[tuple[str, bytes]] = []
@@ -195,10 +196,6 @@ class SiteIndex:
                     with db:
                         db.executescript(_SCHEMA)
                         db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
-                self._stat_rows = {
-                    relpath: (size, mtime, digest)
-                    for relpath, size, mtime, digest in db.execute("SELECT * FROM files")
-                }
                 return db
             except sqlite3.Error:
                 try:
@@ -242,7 +239,7 @@ class SiteIndex:
         except OSError:
             return read_source(path, relpath)  # reports the problem
         self._stats[relpath] = (stat.st_size, stat.st_mtime_ns)  # taken before reading
-        known = self._stat_rows.get(relpath)
+        known = self._known_stat(relpath)
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             source = self._cached_source(known[2], relpath, path, None)
             if source is not None:
@@ -263,6 +260,23 @@ class SiteIndex:
             state = self._states[relpath] = _pickled_state(source)
             self._new_sources.append((digest, relpath, state))
         return source
+
+    def _known_stat(self, relpath: str) -> tuple[int, int, str] | None:
+        """The size, mtime and digest this file had last time (row by row while few are
+        asked: a warm run reads most posts from its snapshot, not through here)."""
+        assert self._db is not None
+        if self._stat_rows is None:
+            self._stat_lookups += 1
+            if self._stat_lookups <= self._FEW:
+                row = self._db.execute(
+                    "SELECT size, mtime_ns, digest FROM files WHERE relpath = ?", (relpath,)
+                ).fetchone()
+                return tuple(row) if row is not None else None  # type: ignore[return-value]
+            self._stat_rows = {
+                path: (size, mtime, digest)
+                for path, size, mtime, digest in self._db.execute("SELECT * FROM files")
+            }
+        return self._stat_rows.get(relpath)
 
     def _cached_source(
         self, digest: str, relpath: str, path: Path | str, data: bytes | None
@@ -305,6 +319,10 @@ class SiteIndex:
         digest = self._digests.get(source.relpath)
         if digest is not None:
             self._new_documents.append((digest, blob or pickle.dumps(document, protocol=5)))
+
+    def digest(self, relpath: str) -> str | None:
+        """The content digest of a file read through the index this run."""
+        return self._digests.get(relpath)
 
     def derived(self, relpath: str, key: str) -> object | None:
         """A value computed earlier from this file's current content under `key`, or None.
@@ -386,11 +404,11 @@ class SiteIndex:
         return (*stat, digest, state)
 
     def restore_source(
-        self, relpath: str, path: Path | str, digest: str, state: bytes
+        self, relpath: str, path: Path | str, digest: str, state: tuple[object, ...]
     ) -> SourceFile:
         """A file the caller knows is unchanged since `state` was taken (same size and mtime):
         its split, its text left unread, and its content noted for later lookups."""
-        source = IndexedSource.restore(pickle.loads(state), path, None)
+        source = IndexedSource.restore(state, path, None)
         self._digests[relpath] = digest
         return source
 

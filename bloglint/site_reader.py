@@ -266,7 +266,7 @@ class SiteReader:
         self._include = _GlobMatcher(self.include)
         self._exclude = _GlobMatcher(self.exclude)
         # Posts snapshot entries used (kept) and made (fresh) this run.
-        self._kept: dict[str, tuple[int, int, str, bytes, bytes]] = {}
+        self._kept: dict[str, tuple[int, int, str, bytes]] = {}
         self._fresh: dict[str, tuple[int, int, str, bytes, bytes]] = {}
 
     # -- EntryFilter ------------------------------------------------------------------------
@@ -569,15 +569,15 @@ class SiteReader:
     #
     # A pre-commit run on a blog of thousands of posts reads them all, and all but one are
     # unchanged since the last run. The snapshot keeps, per post file, its size and mtime,
-    # its split and its reading outcome, as one index row: an unchanged post then costs a
-    # stat and two small unpickles, without the name filter or per-file index lookups. It
-    # is rewritten only when enough posts were read afresh (a few edited posts are read
-    # the ordinary way, which is cheap for a few).
+    # its content digest, and its split and reading outcome pickled together, as one index
+    # row: an unchanged post then costs a stat and one small unpickle, without the name
+    # filter or per-file index lookups. It is rewritten only when enough posts were read
+    # afresh (a few edited posts are read the ordinary way, which is cheap for a few).
 
     _SNAPSHOT_REWRITE = 8  # posts read afresh before the snapshot is written again
 
     @cached_property
-    def _snapshot(self) -> dict[str, tuple[int, int, str, bytes, bytes]]:
+    def _snapshot(self) -> dict[str, tuple[int, int, str, bytes]]:
         saved = self.index.snapshot(f"posts:{self._fingerprint}") if self.index else None
         return saved if isinstance(saved, dict) else {}
 
@@ -590,11 +590,11 @@ class SiteReader:
             stat = os.stat(path)
             if (stat.st_size, stat.st_mtime_ns) != entry[:2]:
                 return False
-            source = self.index.restore_source(relpath, path, entry[2], entry[3])  # type: ignore[union-attr]
-            outcome = pickle.loads(entry[4])
+            state, outcome = pickle.loads(entry[3])
+            if not isinstance(outcome, _DocumentOutcome):
+                return False
+            source = self.index.restore_source(relpath, path, entry[2], state)  # type: ignore[union-attr]
         except Exception:  # noqa: BLE001 - a gone file or a damaged entry: read it normally
-            return False
-        if not isinstance(outcome, _DocumentOutcome):
             return False
         post = outcome.replay(self, source)
         if post is not None:
@@ -614,7 +614,12 @@ class SiteReader:
             return
         if self._snapshot and len(self._fresh) < self._SNAPSHOT_REWRITE:
             return
-        self.index.store_snapshot(f"posts:{self._fingerprint}", {**self._kept, **self._fresh})
+        entries = dict(self._kept)
+        for relpath, (size, mtime, digest, state, outcome) in self._fresh.items():
+            # Pickled again as one: the pair comes back in one unpickle, sharing its strings.
+            pair = (pickle.loads(state), pickle.loads(outcome))
+            entries[relpath] = (size, mtime, digest, pickle.dumps(pair, protocol=5))
+        self.index.store_snapshot(f"posts:{self._fingerprint}", entries)
 
     @cached_property
     def _fingerprint(self) -> str:
