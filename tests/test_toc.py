@@ -275,6 +275,27 @@ def test_no_site_style_without_a_habit(tmp_path: Path) -> None:
     assert site_style(site_with(tmp_path, posts), TocSettings(), 3, {}) is None
 
 
+def test_site_style_from_kept_votes_follows_edits(tmp_path: Path) -> None:
+    """With an index, votes come back from the last run by content; edited posts vote anew."""
+    from bloglint.index import SiteIndex
+
+    vscode = "---\ntitle: V{}\n---\n\n<!-- TOC -->\n<!-- /TOC -->\n\n## A\n"
+    markdown_toc = "---\ntitle: M{}\n---\n\n<!-- toc -->\n<!-- tocstop -->\n\n## A\n"
+    posts = {f"_posts/2024-01-0{i}-p{i}.md": vscode.format(i) for i in range(1, 10)}
+    site_with(tmp_path, posts)
+
+    def style() -> str | None:
+        with SiteIndex(tmp_path / ".jekyll-cache") as index:
+            site = load_site(tmp_path, index=index)
+            return site_style(site, TocSettings(), 3, {})
+
+    assert style() == "vscode"  # worked out from the texts, then kept
+    assert style() == "vscode"  # from the kept votes
+    for i in range(1, 7):  # a few posts at a time: the kept row is not rewritten each run
+        (tmp_path / f"_posts/2024-01-0{i}-p{i}.md").write_text(markdown_toc.format(i))
+        assert style() == ("markdown-toc" if i >= 5 else "vscode")
+
+
 # --- --fix -------------------------------------------------------------------------------
 
 

@@ -440,24 +440,42 @@ def _votes(text: str) -> set[str]:
     return found
 
 
-def _post_vote(
-    post: Post, min_headings: int, index: SiteIndex | None
-) -> tuple[frozenset[str], bool]:
-    """The TOC styles a post's text shows, and whether it has `min_headings` heading lines.
-
-    With an index, an unchanged post's vote is replayed from it: a pre-commit run on one
-    post of a large blog then reads no other post's text.
-    """
-    key = f"{derived_key('toc.vote')}:{min_headings}" if index is not None else ""
-    saved = index.derived(post.relpath, key) if index is not None else None
-    if isinstance(saved, tuple):
-        return saved
-    text = post.source.text
+def _text_vote(text: str, min_headings: int) -> tuple[frozenset[str], bool]:
+    """The TOC styles a post's text shows, and whether it has `min_headings` heading lines."""
     long_enough = sum(1 for _ in islice(_HEADING_LINE.finditer("\n" + text), min_headings))
-    vote = (frozenset(_votes(text)), long_enough >= min_headings)
-    if index is not None:
-        index.store_derived(post.relpath, key, vote)
-    return vote
+    return frozenset(_votes(text)), long_enough >= min_headings
+
+
+_VOTES_REWRITE = 8  # votes worked out afresh before the kept ones are written again
+
+
+def _site_votes(site: Site, min_headings: int) -> list[tuple[frozenset[str], bool]]:
+    """Every post's vote, in `site.posts` order.
+
+    With an index, the votes are kept as one row by content digest: a pre-commit run on one
+    post of a large blog unpickles that row and reads only the changed posts' texts.
+    """
+    index = site.index
+    if index is None:
+        return [_text_vote(post.source.text, min_headings) for post in site.posts]
+    name = f"{derived_key('toc.votes')}:{min_headings}"
+    saved = index.snapshot(name)
+    known = saved if isinstance(saved, dict) else {}
+    votes = []
+    kept: dict[str, tuple[frozenset[str], bool]] = {}
+    fresh = 0
+    for post in site.posts:
+        digest = index.digest(post.relpath)
+        vote = known.get(digest) if digest is not None else None
+        if not (isinstance(vote, tuple) and len(vote) == 2):
+            vote = _text_vote(post.source.text, min_headings)
+            fresh += 1
+        if digest is not None:
+            kept[digest] = vote
+        votes.append(vote)
+    if fresh >= _VOTES_REWRITE or (fresh and not known):
+        index.store_snapshot(name, kept)
+    return votes
 
 
 def site_style(
@@ -477,8 +495,9 @@ def site_style(
     else:
         votes: Counter[str] = Counter()
         voters = 0
-        for post in site.posts:
-            styles, long_enough = _post_vote(post, min_headings, site.index)
+        for post, (styles, long_enough) in zip(
+            site.posts, _site_votes(site, min_headings), strict=True
+        ):
             found = set(styles)
             if post.data.get("toc") is True:
                 found.add("front-matter")
