@@ -66,18 +66,23 @@ def resolve_timezone(name: object, fallback: tzinfo = timezone.utc) -> tuple[tzi
 def _named_zone(key: str) -> tzinfo | None:
     """The IANA zone called `key`, or None.
 
-    zoneinfo is asked only when the name is a file in the system's zone folders or the
-    `tzdata` package is installed: for a name that is no zone (`China/Beijing` is a common
-    one) its own search would import importlib.resources and tempfile just to fail.
+    zoneinfo is asked only when the name is a file in the system's zone folders or in the
+    `tzdata` package, where zoneinfo looks: for a name that is no zone (`China/Beijing` is a
+    common one) its own search would import importlib.resources and tempfile just to fail.
     """
     import os
     import zoneinfo
 
-    if not any(os.path.isfile(os.path.join(folder, key)) for folder in zoneinfo.TZPATH):
-        try:
-            import tzdata  # noqa: F401 - only whether it is there
-        except ImportError:
-            return None
+    folders = list(zoneinfo.TZPATH)
+    try:
+        import tzdata
+    except ImportError:
+        pass
+    else:
+        if isinstance(location := getattr(tzdata, "__file__", None), str):
+            folders.append(os.path.join(os.path.dirname(location), "zoneinfo"))
+    if not any(os.path.isfile(os.path.join(folder, key)) for folder in folders):
+        return None
     try:
         return zoneinfo.ZoneInfo(key)
     except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
