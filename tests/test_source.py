@@ -257,6 +257,24 @@ def test_timezone_notes_and_fallback() -> None:
     assert resolve_timezone(None) == (UTC, None)
 
 
+def test_a_name_that_is_no_zone_is_not_searched_for_by_zoneinfo() -> None:
+    """zoneinfo's own search for a missing key imports importlib.resources and tempfile
+    (tens of milliseconds of every run on a site with `timezone: China/Beijing`)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from bloglint.jekyll_time import resolve_timezone; "
+        "assert resolve_timezone('China/Beijing')[1]; "
+        "print('importlib.resources' in sys.modules, 'tempfile' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert shown == ["False", "False"]
+
+
 def test_dates_at_the_edge_of_the_calendar_do_not_crash() -> None:
     new_york = ZoneInfo("America/New_York")
     assert normalize_date(datetime(1, 1, 1, 0, 0), new_york) is None
