@@ -221,9 +221,11 @@ def _toc_fixes(site: Site, config: LintConfig, result: RunResult) -> list[tuple[
 
 
 def _external_summary(result: RunResult) -> None:
-    from bloglint.external import RESULT_KEY, format_summary, show_progress
+    from bloglint.external import RESULT_KEY
 
-    if RESULT_KEY in result.memo:
+    if RESULT_KEY in result.memo:  # only after --external: offline runs import nothing more
+        from bloglint.external import format_summary, show_progress
+
         if text := format_summary(result.memo[RESULT_KEY].report.summary):
             # Replace the progress bar's line, where there was one.
             _err(("\r\x1b[K" if show_progress(sys.stderr, os.environ) else "") + text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import groupby
@@ -65,6 +64,8 @@ def format_json(findings: Sequence[Finding], **_: object) -> str:
         }
         for f in findings
     ]
+    import json  # only for this format: the text format is the common one
+
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -151,6 +152,8 @@ def format_sarif(findings: Sequence[Finding], **_: object) -> str:
             }
         ],
     }
+    import json
+
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
