@@ -34,9 +34,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus" / "daiwk"
-OUT = REPO / "bench" / "out"
+from common import BLOGLINT, CORPUS, OUT, REPO  # bench/common.py
 
 # Runs a command and prints its wall time and the peak RSS of that one child process.
 MEASURE = r"""
@@ -156,7 +154,7 @@ def interleaved(
 
 
 def bloglint(*args: str) -> list[str]:
-    return [sys.executable, "-m", "bloglint", *args]
+    return [*BLOGLINT, *args]
 
 
 def main() -> None:

@@ -28,13 +28,12 @@ import resource
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import unicodedata
 from pathlib import Path
 
-from common import CORPUS, REPO, child_env  # bench/common.py
+from common import BLOGLINT, CORPUS, REPO, child_env  # bench/common.py
 
 BUILD_TIME = "2024-03-10T13:57:55+00:00"  # the expected feed's own <updated>
 JEKYLL_COLD = "jekyll build (cold)"
@@ -81,7 +80,7 @@ def main() -> None:
         for path in [site, *site.rglob("*")]:
             path.chmod(path.stat().st_mode | 0o200)
         out = Path(tmp) / "atom.xml"
-        feed_cmd = [sys.executable, "-m", "bloglint", "feed", "--site", str(site), "-o", str(out)]
+        feed_cmd = [*BLOGLINT, "feed", "--site", str(site), "-o", str(out)]
         fixed = [*feed_cmd, "--time", BUILD_TIME]
         cache = site / ".jekyll-cache" / "bloglint"
         build = [jekyll or "jekyll", "build", "-s", str(site), "-d", str(site / "_site")]

@@ -42,7 +42,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from common import CORPUS, OUT, REPO, child_env  # bench/common.py
+from common import BLOGLINT, CORPUS, OUT, REPO, child_env  # bench/common.py
 
 FAMILIES = {
     "links (BL001-009)": "BL00",
@@ -124,7 +124,7 @@ def main() -> None:
     from bloglint.config import load_lint_config
     from bloglint.site import load_site
 
-    check_argv = [sys.executable, "-m", "bloglint", "check", "--site", str(site_root)]
+    check_argv = [*BLOGLINT, "check", "--site", str(site_root)]
     family_ids = ",".join(r for r in load_catalog() if r.startswith(MEASURED))
     edited = sorted((site_root / "_posts").glob("*.md"))[40]
     original = edited.read_bytes()
