@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 INDEX_NAME = "index.sqlite"
 # Anything that changes what parsing produces must change this string.
-FORMAT = f"bloglint-index 9; bloglint {__version__}; python {sys.version_info[:2]}"
+FORMAT = f"bloglint-index 10; bloglint {__version__}; python {sys.version_info[:2]}"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

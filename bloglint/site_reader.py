@@ -11,6 +11,7 @@ import copy
 import dataclasses
 import fnmatch
 import glob
+import marshal
 import os
 import pickle
 import posixpath
@@ -72,6 +73,8 @@ _POST_FIELDS = tuple(
     f.name for f in dataclasses.fields(Post) if f.name not in ("source", "parse", "_document")
 )
 
+_DATE, _DATA = _POST_FIELDS.index("date"), _POST_FIELDS.index("data")
+
 
 @dataclass(slots=True)
 class _DocumentOutcome:
@@ -98,7 +101,36 @@ class _DocumentOutcome:
             list(reader.skipped[marks[1] :]),
         )
 
+    def plain(self, tz: tzinfo) -> tuple[Any, ...] | None:
+        """This outcome in values marshal can write, for the posts snapshot; None unless it
+        is the common case: no problems, and the post's date in the site's zone."""
+        if self.source_problems or self.reader_problems or self.skipped:
+            return None
+        if self.post is None:
+            return (None, self.front_matter_valid)
+        fields = list(self.post)
+        date, data = fields[_DATE], fields[_DATA]
+        if not (isinstance(date, datetime) and date.tzinfo is tz and data.get("date") is date):
+            return None
+        stamp = (*date.timetuple()[:6], date.microsecond, date.fold)
+        fields[_DATE] = stamp
+        fields[_DATA] = {**data, "date": stamp}  # the key keeps its place
+        return (tuple(fields), self.front_matter_valid)
+
+    @classmethod
+    def from_plain(cls, plain: tuple[Any, ...], tz: tzinfo) -> _DocumentOutcome:
+        fields, valid = plain
+        if fields is None:
+            return cls(None, [], valid, [], [])
+        fields = list(fields)
+        stamp = fields[_DATE]
+        date = datetime(*stamp[:7], tzinfo=tz, fold=stamp[7])
+        fields[_DATE] = fields[_DATA]["date"] = date
+        return cls(tuple(fields), [], valid, [], [])
+
     def replay(self, reader: SiteReader, source: SourceFile) -> Post | None:
+        # The post first: fields of the wrong shape fail here, before anything is recorded.
+        post = None if self.post is None else Post(source, *self.post)
         if self.source_problems:
             source.problems.extend(self.source_problems)
         source.front_matter_valid = self.front_matter_valid
@@ -106,10 +138,7 @@ class _DocumentOutcome:
             reader.problems.extend(self.reader_problems)
         if self.skipped:
             reader.skipped.extend(self.skipped)
-        if self.post is None:
-            return None
-        post = Post(source, *self.post)
-        if reader.index is not None:
+        if post is not None and reader.index is not None:
             post.parse = reader.index.document
         return post
 
@@ -569,8 +598,8 @@ class SiteReader:
     #
     # A pre-commit run on a blog of thousands of posts reads them all, and all but one are
     # unchanged since the last run. The snapshot keeps, per post file, its size and mtime,
-    # its content digest, and its split and reading outcome pickled together, as one index
-    # row: an unchanged post then costs a stat and one small unpickle, without the name
+    # its content digest, and its split and reading outcome packed together, as one index
+    # row: an unchanged post then costs a stat and one small unpack, without the name
     # filter or per-file index lookups. It is rewritten only when enough posts were read
     # afresh (a few edited posts are read the ordinary way, which is cheap for a few).
 
@@ -590,13 +619,11 @@ class SiteReader:
             stat = os.stat(path)
             if (stat.st_size, stat.st_mtime_ns) != entry[:2]:
                 return False
-            state, outcome = pickle.loads(entry[3])
-            if not isinstance(outcome, _DocumentOutcome):
-                return False
+            state, outcome = self._unpacked(entry[3])
             source = self.index.restore_source(relpath, path, entry[2], state)  # type: ignore[union-attr]
+            post = outcome.replay(self, source)
         except Exception:  # noqa: BLE001 - a gone file or a damaged entry: read it normally
             return False
-        post = outcome.replay(self, source)
         if post is not None:
             self.posts.append(post)
         self._kept[relpath] = entry
@@ -616,10 +643,34 @@ class SiteReader:
             return
         entries = dict(self._kept)
         for relpath, (size, mtime, digest, state, outcome) in self._fresh.items():
-            # Pickled again as one: the pair comes back in one unpickle, sharing its strings.
-            pair = (pickle.loads(state), pickle.loads(outcome))
-            entries[relpath] = (size, mtime, digest, pickle.dumps(pair, protocol=5))
+            packed = self._packed(pickle.loads(state), pickle.loads(outcome))
+            entries[relpath] = (size, mtime, digest, packed)
         self.index.store_snapshot(f"posts:{self._fingerprint}", entries)
+
+    # An entry's split and outcome are kept together, with marshal when they hold only plain
+    # values (nearly every post): it reads them back three times faster than pickle, which
+    # was half of reading 3,480 unchanged posts. Anything else (a date in the front matter,
+    # a problem) is pickled.
+
+    def _packed(self, state: tuple[Any, ...], outcome: _DocumentOutcome) -> bytes:
+        plain = outcome.plain(self.tz)
+        if plain is not None:
+            try:
+                return b"M" + marshal.dumps((state, plain))
+            except ValueError:  # a value marshal cannot write
+                pass
+        return b"P" + pickle.dumps((state, outcome), protocol=5)
+
+    def _unpacked(self, packed: bytes) -> tuple[tuple[Any, ...], _DocumentOutcome]:
+        kind, body = packed[:1], memoryview(packed)[1:]
+        if kind == b"M":
+            state, plain = marshal.loads(body)
+            return state, _DocumentOutcome.from_plain(plain, self.tz)
+        if kind == b"P":
+            state, outcome = pickle.loads(body)
+            if isinstance(state, tuple) and isinstance(outcome, _DocumentOutcome):
+                return state, outcome
+        raise ValueError("not a snapshot entry")
 
     @cached_property
     def _fingerprint(self) -> str:

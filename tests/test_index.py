@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import pickle
 import sqlite3
 from pathlib import Path
@@ -173,6 +174,51 @@ def test_a_rewritten_snapshot_equals_a_cold_read(tmp_path: Path) -> None:
     ]
 
 
+def test_snapshot_entries_of_both_kinds_replay_exactly(tmp_path: Path) -> None:
+    """Plain posts are kept with marshal, the others (a date in the front matter, a problem)
+    with pickle; both replay as a cold read gives them, dates in the site's own zone."""
+    root = make_site(tmp_path)
+    (root / "_config.yml").write_text("title: t\ntimezone: Asia/Tokyo\n", encoding="utf-8")
+    extra = {
+        "_posts/2024-03-01-plain.md": "---\ntitle: Plain\ntags: [a, b]\n---\n\nText.\n",
+        "_posts/2024-03-02-dated.md": "---\ntitle: Dated\ndate: 2024-03-02 23:30:00\n"
+        "updated: 2024-03-05\n---\n\nText.\n",
+        "_posts/2024-03-03-broken.md": "---\ntitle: Broken\ndate: someday\n---\n\nText.\n",
+    }
+    for day in range(10, 20):
+        extra[f"_posts/2024-03-{day}-note.md"] = f"---\ntitle: Note {day}\n---\n\nText.\n"
+    for relpath, text in extra.items():
+        (root / relpath).write_text(text, encoding="utf-8")
+
+    def read() -> tuple[list[tuple[object, ...]], list[object]]:
+        with SiteIndex(root / ".bloglint-cache") as index:
+            site = load_site(root, index=index)
+        posts = [
+            (p.relpath, p.url, p.title, p.date, p.date.tzinfo, p.data, p.source.front_matter_valid)
+            for p in site.posts
+        ]
+        return posts, [(q.path, q.line, q.message) for q in site.problems]
+
+    first = read()  # reads everything and writes the snapshot
+    db = sqlite3.connect(root / ".bloglint-cache" / INDEX_NAME)
+    (blob,) = db.execute("SELECT data FROM snapshots").fetchone()
+    db.close()
+    kinds = {relpath: entry[3][:1] for relpath, entry in pickle.loads(blob).items()}
+    assert kinds["_posts/2024-03-01-plain.md"] == b"M"
+    assert kinds["_posts/2024-03-02-dated.md"] == b"P"
+    assert kinds["_posts/2024-03-03-broken.md"] == b"P"
+    plain = load_site(root)
+    cold = (
+        [
+            (p.relpath, p.url, p.title, p.date, p.date.tzinfo, p.data, p.source.front_matter_valid)
+            for p in plain.posts
+        ],
+        [(q.path, q.line, q.message) for q in plain.problems],
+    )
+    assert first == cold
+    assert read() == cold  # every post from the snapshot
+
+
 def test_a_damaged_snapshot_is_not_trusted(tmp_path: Path) -> None:
     root = make_site(tmp_path)
     cold = _titles_and_urls(root)
@@ -188,9 +234,10 @@ def test_a_damaged_snapshot_is_not_trusted(tmp_path: Path) -> None:
     entries = pickle.loads(data)
     relpath = next(iter(entries))
     stat = (root / relpath).stat()  # unchanged file, damaged entry
-    entries[relpath] = (stat.st_size, stat.st_mtime_ns, "digest", b"junk", b"junk")
-    db = sqlite3.connect(root / ".bloglint-cache" / INDEX_NAME)
-    db.execute("UPDATE snapshots SET data = ? WHERE name = ?", (pickle.dumps(entries), name))
-    db.commit()
-    db.close()
-    assert _titles_and_urls(root) == cold
+    for junk in (b"junk", b"Mjunk", b"M" + marshal.dumps(((), (("x",), True))), b"Pjunk"):
+        entries[relpath] = (stat.st_size, stat.st_mtime_ns, "digest", junk)
+        db = sqlite3.connect(root / ".bloglint-cache" / INDEX_NAME)
+        db.execute("UPDATE snapshots SET data = ? WHERE name = ?", (pickle.dumps(entries), name))
+        db.commit()
+        db.close()
+        assert _titles_and_urls(root) == cold
