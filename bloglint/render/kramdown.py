@@ -31,7 +31,7 @@ from typing import Any
 
 import mistune
 
-from bloglint.heading_ids import HeadingIdCounter
+from bloglint.heading_ids import HeadingIdCounter, explicit_id
 from bloglint.render.first_chars import first_chars
 from bloglint.render.highlight import highlight
 
@@ -149,19 +149,6 @@ R_BLOCKQUOTE_START = rx(BLOCKQUOTE_START)
 R_BLOCKQUOTE_STRIP = rx("^" + BLOCKQUOTE_START)
 R_ATX = rx(ATX_HEADER_START)
 R_SETEXT = rx(rf"{OPT_SPACE}(?P<contents>[^ \t].*)\n(?P<level>[-=])[-=]*[ \t\r\f\v]*\n")
-
-
-@cache
-def header_id_re() -> re.Pattern[str]:
-    """A header's `{#id}` (compiled on first use: ~8 ms for its Unicode classes, and most
-    headers have no `{#`)."""
-    return re.compile(
-        r"[\t ]\{#(?P<id>[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF"
-        r"\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
-        r"\U00010000-\U000EFFFF][-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D"
-        r"\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF"
-        r"\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF]*)\}\Z"
-    )
 
 
 R_HR = rx(rf"{OPT_SPACE}(\*|-|_)[ \t]*\1[ \t]*\1(\1|[ \t])*\n")
@@ -920,7 +907,7 @@ class KramdownParser:
     def parse_header_contents(self) -> tuple[str, str | None]:
         text = (self.src["contents"] or "").rstrip(" \t\n\v\f\r\0")
         header_id = None
-        m = header_id_re().search(text) if "{#" in text else None
+        m = explicit_id(text)
         if m:
             header_id = m.group("id")
             text = text[: -len(m.group(0))].rstrip(" \t\n\v\f\r\0")
