@@ -91,6 +91,27 @@ def test_highlight_api() -> None:
     )
 
 
+def test_token_runs_are_joined_as_rouge_joins_them() -> None:
+    from pygments.token import Keyword, Name, Text
+
+    from bloglint.render.highlight import format_tokens
+
+    tokens = [
+        (0, Keyword, "if"),
+        (2, Name, ""),  # empty: dropped, so the two keywords form one run
+        (2, Keyword, " "),
+        (3, Text, "a<b"),  # plain text: escaped, never wrapped
+        (6, Text, "&"),
+        (7, Name.Builtin, "len"),
+        (10, Name.Function, "f"),  # another type with its own class: a new span
+    ]
+    assert format_tokens(tokens) == (
+        '<span class="k">if </span>a&lt;b&amp;<span class="nb">len</span><span class="nf">f</span>'
+    )
+    assert format_tokens([(0, Text, "x"), (1, Keyword, "")]) == "x"
+    assert format_tokens([]) == ""
+
+
 def test_header_with_out_of_range_reference_is_a_clear_error() -> None:
     # Jekyll's kramdown raises ArgumentError here; we raise a KramdownError with a message.
     with pytest.raises(KramdownError, match="beyond Unicode"):

@@ -17,7 +17,7 @@ byte-identical to rouge's.
 from __future__ import annotations
 
 from functools import cache
-from itertools import groupby
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -122,19 +122,56 @@ _TOKEN = itemgetter(1)
 _VALUE = itemgetter(2)
 
 
+class _Boundaries(dict[tuple[Any, Any], str]):
+    """(previous token type, token type) -> the markup between their values: nothing inside
+    a run of one type, else the previous run's `</span>` and this run's `<span class>`."""
+
+    def __missing__(self, key: tuple[Any, Any]) -> str:
+        previous, token = key
+        markup = ""
+        if previous is not token:
+            if previous is not None and _shortname(previous):
+                markup = "</span>"
+            name = _shortname(token)
+            if name:
+                markup += f'<span class="{name}">'
+        self[key] = markup
+        return markup
+
+
+class _Escaped(dict[str, str]):
+    """Token value -> its HTML-escaped text: code repeats its tokens (spaces, brackets,
+    keywords), so most are escaped once per process."""
+
+    def __missing__(self, value: str) -> str:
+        if len(self) > _MAX_ESCAPED:
+            self.clear()
+        escaped = self[value] = value.translate(_ESCAPES)
+        return escaped
+
+
+_MAX_ESCAPED = 100_000
+_BOUNDARIES = _Boundaries()
+_ESCAPED = _Escaped()
+
+
 def format_tokens(tokens: Any) -> str:
     """rouge's Formatters::HTML over (index, token, value) triples, joining runs of one type.
 
-    Empty values are dropped and runs found by `groupby`, so that no Python code runs per
-    token: this is the hottest path of a highlighted post.
+    Empty values are dropped; between two tokens goes the markup their pair of types calls
+    for (usually none). Everything is done by `map` and `join` over cached lookups, so that
+    no Python code runs per token: this is the hottest path of a highlighted post.
     """
-    out: list[str] = []
-    append = out.append
-    for token, run in groupby(filter(_VALUE, tokens), _TOKEN):
-        text = "".join(map(_VALUE, run)).translate(_ESCAPES)
-        name = _shortname(token)
-        append(f'<span class="{name}">{text}</span>' if name else text)
-    return "".join(out)
+    tokens = list(filter(_VALUE, tokens))
+    if not tokens:
+        return ""
+    types = list(map(_TOKEN, tokens))
+    previous: list[Any] = [None, *types]
+    previous.pop()
+    markup = map(_BOUNDARIES.__getitem__, zip(previous, types, strict=True))
+    texts = map(_ESCAPED.__getitem__, map(_VALUE, tokens))
+    body = "".join(chain.from_iterable(zip(markup, texts, strict=True)))
+    return body + "</span>" if _shortname(types[-1]) else body
 
 
 def highlight(code: str, lang: str | None, block: bool) -> str | None:
