@@ -193,8 +193,10 @@ class Conversions:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # The workers import the converter themselves: this process rarely needs it, and
-            # importing it here (~0.08 s) would delay both the workers and this process.
+            # The converter is imported here, once, for every worker to inherit: each one
+            # importing it (~0.1 s, mostly compiling regexes) cost more than this process
+            # waiting for it, and this process converts the posts with Liquid itself.
+            default_markdown()
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
             )
