@@ -273,6 +273,8 @@ def cached_feed(
     if build_time is None:
         return None  # `site.time` is now: the output differs on every run
     directory = root / cache_dir
+    if not (directory / _FEED_CACHE).is_file():
+        return None  # a cold run: skip walking the site for a fingerprint
     return _load_feed(directory, site_fingerprint(root, build_time, flavour, directory))
 
 
