@@ -313,10 +313,12 @@ def _store_feed(cache_dir: Path, key: str, result: FeedResult) -> None:
         "posts": result.posts,
     }
     try:
-        write_feed_atomically(cache_dir / _FEED_TEXT, result.text)
+        # The length check in `_load_feed` catches a text file a power cut left empty.
+        write_feed_atomically(cache_dir / _FEED_TEXT, result.text, durable=False)
         write_feed_atomically(
             cache_dir / _FEED_CACHE,
             json.dumps({"key": key, "result": data}, ensure_ascii=False),
+            durable=False,
         )
     except OSError:
         pass  # an unwritable cache only costs speed
@@ -338,11 +340,12 @@ def destination_file(site: Site, result: FeedResult) -> Path:
     return destination / result.path
 
 
-def write_feed_atomically(path: Path, text: str) -> None:
-    """Write the feed in one step (`bloglint.files.replace_file`): the old feed survives any error."""
+def write_feed_atomically(path: Path, text: str, *, durable: bool = True) -> None:
+    """Write the feed in one step (`bloglint.files.replace_file`): the old feed survives any
+    error. `durable=False` is for the cache's copy, which need not survive a power cut."""
     from bloglint.files import replace_file
 
-    replace_file(path, text.encode("utf-8"))
+    replace_file(path, text.encode("utf-8"), durable=durable)
 
 
 def feed_is_current(path: Path, text: str, *, ignore_updated: bool = False) -> bool:

@@ -11,6 +11,7 @@ Nothing here imports python-liquid: `bloglint.liquid` builds on this module, not
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -262,7 +263,6 @@ class RenderCache:
         self.version = version or converter_version()
         self.hits = 0
         self.misses = 0
-        self._pending: list[tuple[str, str]] = []
         self._db: sqlite3.Connection | None = None
         try:
             prepare(directory)
@@ -291,7 +291,7 @@ class RenderCache:
                 "SELECT html FROM html WHERE key = ?", (self._key(text),)
             ).fetchone()
         except sqlite3.DatabaseError:
-            self._db = None
+            self._abandon()
             return None
         if row is None:
             self.misses += 1
@@ -300,21 +300,31 @@ class RenderCache:
         return str(row[0])
 
     def put(self, text: str, rendered: str) -> None:
-        if self._db is not None:
-            self._pending.append((self._key(text), rendered))
-
-    def close(self) -> None:
-        """Write new entries (in one transaction) and close the file."""
+        """Store an entry now, in a transaction that `close` commits: the rows are written
+        while the caller waits for the next conversion, not after the last one."""
         if self._db is None:
             return
         try:
-            if self._pending:
-                with self._db:
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO html (key, html) VALUES (?, ?)", self._pending
-                    )
+            self._db.execute(
+                "INSERT OR REPLACE INTO html (key, html) VALUES (?, ?)", (self._key(text), rendered)
+            )
+        except sqlite3.DatabaseError:
+            self._abandon()
+
+    def close(self) -> None:
+        """Commit the new entries and close the file."""
+        if self._db is None:
+            return
+        try:
+            self._db.commit()
             self._db.close()
         except sqlite3.DatabaseError:
-            pass
-        self._pending.clear()
+            self._abandon()
+        self._db = None
+
+    def _abandon(self) -> None:
+        """Stop using the file after an error: its entries are only ever a shortcut."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self._db.close()
         self._db = None
