@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bloglint.render import KramdownError, render_markdown
 from bloglint.render.highlight import highlight
@@ -110,6 +112,27 @@ def test_token_runs_are_joined_as_rouge_joins_them() -> None:
     )
     assert format_tokens([(0, Text, "x"), (1, Keyword, "")]) == "x"
     assert format_tokens([]) == ""
+
+
+SPAN_TEXT = st.text(alphabet=st.sampled_from(list("ab ~_*`<>[]!$&{}:.-\\\"'\n中")), max_size=40)
+STOPS = st.sampled_from([None, r"(\])|!?\[", r"\*\*", r"\*", r"(?=x)|b", r"\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=SPAN_TEXT, pos=st.integers(0, 40), stop=STOPS, everything=st.booleans())
+def test_span_starts_find_what_the_lookahead_finds(
+    text: str, pos: int, stop: str | None, everything: bool
+) -> None:
+    """The candidate-character search must stop exactly where the plain lookahead would."""
+    from bloglint.render.kramdown import ALL_SPAN, span_regex
+
+    parsers = ALL_SPAN if everything else ("codespan", "smart_quotes", "typographic_syms")
+    starts = span_regex(parsers, stop)
+    pos = min(pos, len(text))
+    found, expected = starts.search(text, pos), starts.pattern.search(text, pos)
+    assert (found and (found.start(), found.groups())) == (
+        expected and (expected.start(), expected.groups())
+    )
 
 
 def test_header_with_out_of_range_reference_is_a_clear_error() -> None:
