@@ -263,6 +263,8 @@ class RenderCache:
         self.version = version or converter_version()
         self.hits = 0
         self.misses = 0
+        self._empty = False
+        self._keys: dict[str, str] = {}
         self._db: sqlite3.Connection | None = None
         try:
             prepare(directory)
@@ -277,14 +279,21 @@ class RenderCache:
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path)
         db.execute("CREATE TABLE IF NOT EXISTS html (key TEXT PRIMARY KEY, html TEXT NOT NULL)")
-        db.execute("SELECT count(*) FROM html").fetchone()
+        # A new (empty) cache, as on a cold run, answers every lookup without hashing it.
+        self._empty = db.execute("SELECT count(*) FROM html").fetchone()[0] == 0
         return db
 
     def _key(self, text: str) -> str:
-        return hashlib.sha256(f"{self.version}\0{text}".encode()).hexdigest()
+        key = self._keys.get(text)
+        if key is None:  # each text is looked up and then stored: hash it once
+            key = self._keys[text] = hashlib.sha256(f"{self.version}\0{text}".encode()).hexdigest()
+        return key
 
     def get(self, text: str) -> str | None:
         if self._db is None:
+            return None
+        if self._empty:
+            self.misses += 1
             return None
         try:
             row = self._db.execute(
