@@ -382,7 +382,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
     destination = Path(args.output) if args.output else target
     if args.fail_on_change and feed.feed_is_current(destination, result.text, ignore_updated=loose):
         return EXIT_OK
-    feed.write_feed_atomically(destination, result.text)
+    feed.write_feed_atomically(destination, result.data())
     _err(f"wrote {_shown(root, destination)} ({result.posts} entries)")
     return EXIT_FINDINGS if args.fail_on_change else EXIT_OK
 

@@ -482,3 +482,12 @@ def test_format_characters_are_exactly_unicode_cc_and_cf_but_tab_and_newline() -
         ch for ch in every if ch in "\t\n" or unicodedata.category(ch) not in ("Cc", "Cf")
     )
     assert strip_format_characters(every) == kept
+
+
+def test_feed_result_bytes_follow_its_text() -> None:
+    from bloglint.feed import FeedResult
+
+    result = FeedResult(path="atom.xml", text="<feed>é</feed>", template=None)
+    assert result.data() == "<feed>é</feed>".encode()
+    result.text = "<feed>ü</feed>"  # the published text replaces the rendered one
+    assert result.data() == "<feed>ü</feed>".encode()
