@@ -292,6 +292,25 @@ def span_regex(parsers: tuple[str, ...], stop: str | None) -> SpanStarts:
     return starts
 
 
+@cache
+def _emphasis_patterns(delim: str) -> tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """For an emphasis delimiter: its stop regex, `delim` doubled (not tripled), `delim`
+    before a letter or digit, and the closing delimiter (built once per delimiter)."""
+    stop = re.escape(delim)
+    return (
+        stop,
+        rx(re.escape(delim * 2) + "(?!" + stop + ")"),
+        rx(stop + r"[^\W_]"),
+        rx(stop),
+    )
+
+
+@cache
+def _literal(text: str) -> re.Pattern[str]:
+    """A pattern for exactly `text` (a code span's closing backticks)."""
+    return re.compile(re.escape(text))
+
+
 SQ_PUNCT = r"[!\"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"
 SQ_CLOSE = r"[^ \\\t\r\n\[{(-]"
 SQ_RULES: list[tuple[re.Pattern[str], list[Any]]] = [
@@ -1751,11 +1770,9 @@ class KramdownParser:
             self.add_text(result)
             return
 
-        def sub_parse(delim: str, elem: str) -> tuple[bool, El, str]:
+        def sub_parse(delim: str, elem: str) -> tuple[bool, El, re.Pattern[str]]:
             el = El(elem)
-            stop_re = re.escape(delim)
-            double = rx(re.escape(delim * 2) + "(?!" + re.escape(delim) + ")")
-            alnum_after = rx(re.escape(delim) + r"[^\W_]")
+            stop_re, double, alnum_after, closing = _emphasis_patterns(delim)
 
             def stop_check() -> bool:
                 return (
@@ -1766,14 +1783,14 @@ class KramdownParser:
                 )
 
             found = self.parse_spans(el, stop_re, None, None, stop_check)
-            return found, el, stop_re
+            return found, el, closing
 
-        found, el, stop_re = sub_parse(result, element)
+        found, el, closing = sub_parse(result, element)
         if not found and element == "strong" and self.tree.type != "em":
             src.pos = saved + 1
-            found, el, stop_re = sub_parse(kind, "em")
+            found, el, closing = sub_parse(kind, "em")
         if found:
-            src.scan(rx(stop_re))
+            src.scan(closing)
             self.tree.children.append(el)
         else:
             src.pos = saved + len(result)
@@ -1788,7 +1805,7 @@ class KramdownParser:
         if simple and (before == "" or before in " \t\n\v\f\r") and src.check(RX_SPACE):
             self.add_text(result)
             return
-        text = src.scan_until(re.compile(re.escape(result)))
+        text = src.scan_until(_literal(result))
         if text is None:
             src.pos = saved
             self.add_text(result)
