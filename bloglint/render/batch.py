@@ -203,8 +203,11 @@ class Conversions:
             )
 
     def close(self) -> None:
+        """Stop the workers without waiting for them to exit: by now every result the
+        caller wanted is in, and an idle worker leaves as soon as it reads the stop signal
+        (at the latest, Python joins it when this process exits)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
 
