@@ -111,7 +111,7 @@ LAZY_END = (
     rf"(?:{BLANK_LINE}|{IAL_BLOCK_START}|{EOB_MARKER}|{OPT_SPACE}{LAZY_END_HTML_STOP}"
     rf"|{OPT_SPACE}{LAZY_END_HTML_START}|{RZ})"
 )
-PATTERN_TAIL = r"[\t| ].*?\n"  # sic: kramdown's class also accepts '|'
+PATTERN_TAIL = r"[\t| ][^\n]*\n"  # sic: kramdown's class also accepts '|'
 LIST_START_UL = rf"({OPT_SPACE}[+*-])({PATTERN_TAIL})"
 LIST_START_OL = rf"({OPT_SPACE}[0-9]+\.)({PATTERN_TAIL})"
 LIST_START = rf"(?:{LIST_START_UL}|{LIST_START_OL})"
@@ -129,11 +129,13 @@ R_PARAGRAPH_END = rx(
     rf"(?:{LAZY_END}|{LIST_START_UL}|{LIST_START_OL}|{ATX_HEADER_START}|{DEFINITION_LIST_START}"
     rf"|{BLOCKQUOTE_START}|{FENCED_CODEBLOCK_START})"
 )
-R_PARAGRAPH_START = rx(rf"{OPT_SPACE}[^ \t].*?\n")
-R_PARAGRAPH_MATCH = rx(r".*?\n")
+R_PARAGRAPH_START = rx(rf"{OPT_SPACE}[^ \t][^\n]*\n")
+# `[^\n]*\n` is `.*?\n` without DOTALL (up to the first newline), scanned in one step
+# instead of one lazy step per character: paragraph lines are the most matched text.
+R_PARAGRAPH_MATCH = rx(r"[^\n]*\n")
 # A paragraph's lines in one match: its first line, then every line up to one where
 # R_PARAGRAPH_END matches (what parse_paragraph's line-by-line loop consumes).
-R_PARAGRAPH_LINES = rx(rf".*?\n(?:(?!{R_PARAGRAPH_END.pattern}).*?\n)*")
+R_PARAGRAPH_LINES = rx(rf"[^\n]*\n(?:(?!{R_PARAGRAPH_END.pattern})[^\n]*\n)*")
 R_CODEBLOCK_START = rx(INDENT)
 R_CODEBLOCK_MATCH = rx(
     rf"(?:(?:{BLANK_LINE})?(?:^{INDENT}[ \t]*{NS}.*\n)+(?:(?!{IAL_BLOCK_START}|{EOB_MARKER}"
@@ -175,8 +177,8 @@ R_TRAILING_WHITESPACE = rx(r"[ \t]*\n")
 R_HTML_RAW_START = rx(rf"(?=<({UNAME}|/|!--|\?))")
 R_BLOCK_MATH = rx(rf"{OPT_SPACE}(\\)?\$\$(.*?)\$\$({S}*?\n)?", re.S)
 R_BLOCK_BOUNDARY = rx(rf"(?:{BLANK_LINE}|{EOB_MARKER}|{IAL_BLOCK_START}|{RZ})")
-R_TABLE_START = rx(rf"{OPT_SPACE}(?={NS})(?:\||.*?[^\\\n]\|).*?\n")
-R_TABLE_LINE = rx(r"(?:\||.*?[^\\\n]\|).*?\n")
+R_TABLE_START = rx(rf"{OPT_SPACE}(?={NS})(?=[^\n|]*\|)(?:\||.*?[^\\\n]\|)[^\n]*\n")
+R_TABLE_LINE = rx(r"(?=[^\n|]*\|)(?:\||.*?[^\\\n]\|)[^\n]*\n")
 R_TABLE_PIPE_CHECK = rx(r"(?:\||.*?[^\\\n]\|)")
 R_TABLE_SEP_LINE = rx(r"([+|: \t-]*?-[+|: \t-]*?)[ \t]*\n")
 R_TABLE_HSEP_ALIGN = rx(r"[ \t]?(:?)-+(:?)[ \t]?")
