@@ -167,7 +167,7 @@ R_LEADING_TABS = re.compile(r"^( *)(\t+)")
 R_ATX_CLOSING = re.compile(r"[\t ]#+\Z")
 R_NO_TOC = re.compile(r"\bno_toc\b")
 R_LANGUAGE_CLASS = re.compile(r"\blanguage-([^ \t\n\v\f\r]+)")
-R_LANGUAGE_CLASS_OR_START = re.compile(r"\blanguage-[^ \t\n\v\f\r]+|^")
+R_LANGUAGE_CLASS_AT_START = re.compile(r"language-[^ \t\n\v\f\r]+")
 R_TASK_UNCHECKED = re.compile(rf"^{S}*\[ \]{S}+")
 R_TASK_CHECKED = re.compile(rf"^{S}*\[[xX]\]{S}+")
 R_HTML_BLOCK_START = rx(rf"{OPT_SPACE}<({UNAME}|!--|/)")
@@ -1204,10 +1204,16 @@ class KramdownParser:
             if not kids or kids[0].type != "p":
                 continue
             first = kids[0].children[0]
-            value, n1 = R_TASK_UNCHECKED.subn(unchecked, first.value, count=1)
-            value, n2 = R_TASK_CHECKED.subn(checked, value, count=1)
-            first.value = value
-            is_tasklist = is_tasklist or bool(n1 or n2)
+            # Both patterns are anchored at the start (`^`, no MULTILINE): a match there is
+            # what `sub(count=1)` would replace, and after an unchecked box none is checked.
+            box = R_TASK_UNCHECKED.match(first.value)
+            replacement = unchecked
+            if box is None:
+                box = R_TASK_CHECKED.match(first.value)
+                replacement = checked
+            if box is not None:
+                first.value = replacement + first.value[box.end() :]
+                is_tasklist = True
             if is_tasklist:
                 li.attr["class"] = "task-list-item"
         if is_tasklist:
@@ -1946,7 +1952,9 @@ class KramdownParser:
             src.pos = saved_pos
             self.add_text(result)
             return
-        alt_text = RX_ESCAPED_CHARS.sub(r"\1", src.s[cur_pos : src.pos])
+        alt_text = src.s[cur_pos : src.pos]
+        if "\\" in alt_text:  # most link texts escape nothing
+            alt_text = RX_ESCAPED_CHARS.sub(r"\1", alt_text)
         src.scan(RX_LINK_BRACKET_STOP)
         scanned = src.scan(RX_LINK_INLINE_ID)
         if scanned is not None or not src.check(RX_OPEN_PAREN):
@@ -2642,11 +2650,10 @@ def extract_code_language(attr: dict[str, Any], remove: bool) -> str | None:
 def add_syntax_highlighter_class(attr: dict[str, Any], lang: str | None) -> None:
     cls = (attr.get("class", "") + " highlighter-rouge").lstrip()
     if lang:
-        cls = R_LANGUAGE_CLASS_OR_START.sub(
-            lambda m: f"language-{lang}" + ("" if m.group(0) else " "),
-            cls,
-            count=1,
-        )
+        # kramdown's `sub(/\blanguage-\S+|^/)`: `^` always matches at the start, so the one
+        # replaced is a `language-` class that opens the attribute, or nothing (prepended).
+        current = R_LANGUAGE_CLASS_AT_START.match(cls)
+        cls = f"language-{lang}" + (cls[current.end() :] if current else " " + cls)
     attr["class"] = cls
 
 
