@@ -135,6 +135,40 @@ def test_span_starts_find_what_the_lookahead_finds(
     )
 
 
+BLOCK_TEXT = st.text(alphabet=st.sampled_from(list("a |\\`~-=#*>:\n\t")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=BLOCK_TEXT, pos=st.integers(0, 60))
+def test_fast_line_patterns_match_kramdowns_own(text: str, pos: int) -> None:
+    """Line patterns are written to scan fast; each must match exactly what kramdown's
+    original regex (as in kramdown's source, with `.*?`) matches."""
+    import re
+
+    from bloglint.render import kramdown as k
+
+    s, ns, opt = k.S, k.NS, k.OPT_SPACE
+    end = k.R_PARAGRAPH_END.pattern.replace(r"[\t| ][^\n]*\n", r"[\t| ].*?\n")
+    assert end != k.R_PARAGRAPH_END.pattern  # list starts end with kramdown's PATTERN_TAIL
+    originals = {
+        k.R_PARAGRAPH_END: end,
+        k.R_PARAGRAPH_START: rf"{opt}[^ \t].*?\n",
+        k.R_PARAGRAPH_MATCH: r".*?\n",
+        k.R_PARAGRAPH_LINES: rf".*?\n(?:(?!{end}).*?\n)*",
+        k.R_TABLE_START: rf"{opt}(?={ns})(?:\||.*?[^\\\n]\|).*?\n",
+        k.R_TABLE_LINE: r"(?:\||.*?[^\\\n]\|).*?\n",
+        k.R_FENCED_MATCH: (
+            rf"{opt}(([~`]){{3,}}){s}*?(({ns}+?)(?:\?{ns}*)?)?{s}*?\n(.*?)^{opt}\1\2*{s}*?\n"
+        ),
+    }
+    pos = min(pos, len(text))
+    for fast, original in originals.items():
+        slow = re.compile(original, fast.flags)
+        got, expected = fast.match(text, pos), slow.match(text, pos)
+        assert (got and got.groups()) == (expected and expected.groups()), original
+        assert (got and got.span()) == (expected and expected.span()), original
+
+
 def test_header_with_out_of_range_reference_is_a_clear_error() -> None:
     # Jekyll's kramdown raises ArgumentError here; we raise a KramdownError with a message.
     with pytest.raises(KramdownError, match="beyond Unicode"):

@@ -143,8 +143,11 @@ R_CODEBLOCK_MATCH = rx(
 )
 R_INDENT_LINES = rx("^" + INDENT)
 R_FENCED_START = rx(FENCED_CODEBLOCK_START)
+# kramdown's `(.*?)^` (DOTALL) for the code: it starts and ends at a line start, so it is
+# whole lines, taken one line per lazy step instead of one character.
 R_FENCED_MATCH = rx(
-    rf"{OPT_SPACE}(([~`]){{3,}}){S}*?(({NS}+?)(?:\?{NS}*)?)?{S}*?\n(.*?)^{OPT_SPACE}\1\2*{S}*?\n",
+    rf"{OPT_SPACE}(([~`]){{3,}}){S}*?(({NS}+?)(?:\?{NS}*)?)?{S}*?\n((?:[^\n]*\n)*?)"
+    rf"^{OPT_SPACE}\1\2*{S}*?\n",
     re.S,
 )
 R_BLOCKQUOTE_START = rx(BLOCKQUOTE_START)
