@@ -141,9 +141,13 @@ def test_early_conversions_only_count_for_the_text_the_worker_read(tmp_path: Pat
         body = post_text(1)
         conversions.adopt(first, body)
         conversions.adopt(second, "a text this file does not hold")
+        same_length = post_text(2)[:-2] + "X\n"  # as long as the file's body, one letter off
+        conversions.adopt(second, same_length)
         conversions.adopt(liquid, post_text(4) + "{{ page.title }} done.\n")
         assert conversions.get(body) == render_markdown(body)
         assert conversions.get("a text this file does not hold") is None
+        assert conversions.get(same_length) is None
+        assert conversions.get(post_text(2)) is None  # never adopted: not this file's text
         assert conversions.get(post_text(4) + "{{ page.title }} done.\n") is None  # Liquid first
     finally:
         conversions.close()

@@ -56,18 +56,23 @@ def convert_batch(texts: list[str]) -> list[str | None]:
     return results
 
 
-def convert_files(files: list[tuple[Path, str]]) -> list[tuple[str, str] | None]:
-    """Worker side of `Conversions.submit_files`: (body, HTML) per file whose body has no
-    Liquid markup (what Jekyll would hand kramdown unchanged), None for the others."""
+def convert_files(files: list[tuple[Path, str]]) -> list[tuple[int, int, str] | None]:
+    """Worker side of `Conversions.submit_files`: (length, hash, HTML) of the body of each
+    file without Liquid markup (what Jekyll would hand kramdown unchanged), None for others.
+
+    The body itself is not sent back (half of all the bytes a worker returns): the parent
+    recognises its own text by length and `hash()`, which a forked worker computes with the
+    parent's hash key, so two different bodies would need a 64-bit SipHash collision.
+    """
     convert = default_markdown()
-    results: list[tuple[str, str] | None] = []
+    results: list[tuple[int, int, str] | None] = []
     for path, relpath in files:
         body = _body(path, relpath)
         if body is None or "{{" in body or "{%" in body:
             results.append(None)  # Liquid first: the parent submits the rendered text
             continue
         try:
-            results.append((body, convert(body)))
+            results.append((len(body), hash(body), convert(body)))
         except Exception:  # noqa: BLE001 - reported when the post is converted in the parent
             results.append(None)
     return results
@@ -167,8 +172,9 @@ class Conversions:
             value = future.result()[index]
         except Exception:  # noqa: BLE001 - a broken pool: the caller converts the text itself
             return None
-        if isinstance(value, tuple):  # from submit_files: (body the worker read, HTML)
-            return value[1] if value[0] == text else None
+        if isinstance(value, tuple):  # from submit_files: the body the worker read, and HTML
+            length, digest, html = value
+            return html if length == len(text) and digest == hash(text) else None  # type: ignore[no-any-return]
         return value  # type: ignore[no-any-return]
 
     def call(self, function: Callable[..., T], *args: Any) -> Any:
