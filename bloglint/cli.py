@@ -62,13 +62,13 @@ def _err(text: str) -> None:
 
 
 def _site_root(paths: Sequence[str], site: str | None) -> Path:
-    from bloglint.site import find_site_root
-
     if site:
         root = Path(site)
         if not root.is_dir():
             raise ConfigError(f"--site {site}: no such folder")
         return root.resolve()
+    from bloglint.site import find_site_root
+
     start = Path(paths[0]) if paths else Path.cwd()
     if not start.exists():
         raise ConfigError(f"{start}: no such file or folder")
