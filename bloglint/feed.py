@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bloglint.cachedir import DEFAULT_CACHE_DIR as CACHE_DIR
 from bloglint.cachedir import configured as configured_cache_dir
@@ -429,10 +429,6 @@ def _render_template_feed(
     result = FeedResult(path=output_path(site, page), text="", template=page.relpath)
     drop = PageDrop(renderer, page)
     renderer.prerender(_posts_in_template(site, page), conversions=conversions)
-    if conversions is not None and conversions.running:
-        # The check below needs lxml (~0.03 s to import): import it while the workers still
-        # convert, not after the last post, when nothing else can run.
-        import lxml.etree  # noqa: F401
     try:
         text = renderer.render(page.body, page.relpath, first_line=page.body_line, page=drop)
         text = _apply_layouts(site, renderer, page, drop, text)
@@ -440,11 +436,12 @@ def _render_template_feed(
         result.problems.append(_render_problem(err))
         return result
     result.posts = len(re.findall(r"<(?:entry|item)[\s>]", text))
-    # The workers are idle by now: one of them cleans the text while this process checks it.
-    cleaning = conversions.call(published_text, text, renderer.flavour) if conversions else None
-    result.problems.extend(check_feed_text(site, renderer, page, text))
-    cleaned = conversions.result(cleaning) if conversions and cleaning else None
-    result.text = cleaned if cleaned is not None else published_text(text, renderer.flavour)
+    # The workers are idle by now: one of them reads the text as XML while this process
+    # cleans it (sending the text costs less than either).
+    reading = conversions.call(read_feed_text, text) if conversions else None
+    result.text = published_text(text, renderer.flavour)
+    found = conversions.result(reading) if conversions and reading else None
+    result.problems.extend(check_feed_text(site, renderer, page, text, found))
     return result
 
 
@@ -524,6 +521,10 @@ def start_conversions(root: Path, config: Mapping[str, Any], *, cache: bool = Tr
         key=lambda item: item[0].name,
         reverse=True,
     )
+    # The feed's XML check runs in a worker at the end: import lxml (~0.03 s) once, here,
+    # for every worker to inherit, rather than in one of them when all else waits for it.
+    import lxml.etree  # noqa: F401
+
     conversions = Conversions()
     conversions.submit_files(files if shown is None else files[:shown])
     return conversions if conversions.running else None
@@ -629,26 +630,65 @@ def _template_lines(page: SourceFile) -> list[_TemplateLine]:
     return lines
 
 
-def check_feed_text(
-    site: Site, renderer: JekyllLiquid, page: SourceFile | None, text: str
-) -> list[Problem]:
-    """Problems that make this feed text unusable: not well-formed XML, or not valid Atom."""
+class XmlError(NamedTuple):
+    """One error lxml reported: its line, its byte column and its message."""
+
+    line: int
+    column: int
+    message: str
+
+
+class FeedReading(NamedTuple):
+    """What reading a feed text as XML found, before it is tied to templates and posts:
+    plain data, so that an idle worker can read a long feed while this process cleans it."""
+
+    errors: list[XmlError]  # where it is not well-formed (ERROR and FATAL, not warnings)
+    atom: list[tuple[str, str]]  # (template fragment that writes it, message) per RFC 4287 gap
+
+
+def read_feed_text(text: str) -> FeedReading:
+    """Parse the feed (recovering from errors) and note what breaks XML or Atom."""
     from lxml import etree
 
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
     root = etree.fromstring(text.encode("utf-8"), parser)
-    errors = list(parser.error_log.filter_from_errors())  # ERROR and FATAL, not warnings
-    problems: list[Problem] = []
-    if errors:
-        problems.extend(_xml_problems(site, renderer, page, text, errors))
+    errors = [XmlError(e.line, e.column, e.message) for e in parser.error_log.filter_from_errors()]
     # Atom rules are checked on what lxml could read, even when the XML is broken.
-    if root is not None and root.tag == f"{{{ATOM_NS}}}feed":
-        problems.extend(_atom_problems(site, renderer, page, root))
+    atom = _atom_findings(root) if root is not None and root.tag == f"{{{ATOM_NS}}}feed" else []
+    return FeedReading(errors, atom)
+
+
+def check_feed_text(
+    site: Site,
+    renderer: JekyllLiquid,
+    page: SourceFile | None,
+    text: str,
+    reading: FeedReading | None = None,
+) -> list[Problem]:
+    """Problems that make this feed text unusable: not well-formed XML, or not valid Atom.
+
+    `reading` is `read_feed_text(text)` when a worker already did it.
+    """
+    if reading is None:
+        reading = read_feed_text(text)
+    problems: list[Problem] = []
+    if reading.errors:
+        problems.extend(_xml_problems(site, renderer, page, text, reading.errors))
+    relpath = page.relpath if page is not None else ""
+    lines = _template_lines(page) if page is not None and reading.atom else []
+    for fragment, message in reading.atom:
+        problems.append(
+            Problem(relpath, _template_line_of(page, lines, fragment), 1, "feed-atom", message)
+        )
     return problems
 
 
 def _xml_problems(
-    site: Site, renderer: JekyllLiquid, page: SourceFile | None, text: str, errors: Sequence[Any]
+    site: Site,
+    renderer: JekyllLiquid,
+    page: SourceFile | None,
+    text: str,
+    errors: Sequence[XmlError],
 ) -> list[Problem]:
     lines = text.split("\n")
     line_ends = list(itertools.accumulate(map(len, lines)))  # without the newlines
@@ -873,44 +913,45 @@ def _locate_char(text: str, char: str) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def _atom_problems(
-    site: Site, renderer: JekyllLiquid, page: SourceFile | None, root: Any
-) -> list[Problem]:
+def _template_line_of(
+    page: SourceFile | None, lines: Sequence[_TemplateLine], fragment: str
+) -> int:
+    """The template line that most likely writes `fragment` (an element's start tag)."""
+    # Entry-level elements: prefer the template line that writes a `post.` value.
+    for line in lines:
+        if fragment in line.text and ("post." in line.text or fragment == "<feed"):
+            return line.number
+    for line in lines:
+        if fragment in line.text:
+            return line.number
+    if page is not None:
+        for offset, text in enumerate(page.body.split("\n")):
+            if fragment in text:
+                return page.body_line + offset
+    return 1
+
+
+def _atom_findings(root: Any) -> list[tuple[str, str]]:
     """RFC 4287 §4.1: required feed and entry elements, absolute ids, dates, authors."""
     ns = {"a": ATOM_NS}
-    relpath = page.relpath if page is not None else ""
-    lines = _template_lines(page) if page is not None else []
-
-    def line_of(fragment: str) -> int:
-        # Entry-level elements: prefer the template line that writes a `post.` value.
-        for line in lines:
-            if fragment in line.text and ("post." in line.text or fragment == "<feed"):
-                return line.number
-        for line in lines:
-            if fragment in line.text:
-                return line.number
-        if page is not None:
-            for offset, text in enumerate(page.body.split("\n")):
-                if fragment in text:
-                    return page.body_line + offset
-        return 1
-
-    problems: list[Problem] = []
-
-    def report(fragment: str, message: str) -> None:
-        problems.append(Problem(relpath, line_of(fragment), 1, "feed-atom", message))
-
+    findings: list[tuple[str, str]] = []
     for element in ("id", "title", "updated"):
         if root.find(f"a:{element}", ns) is None:
-            report("<feed", f"the feed has no <{element}>, which RFC 4287 requires; add one")
+            findings.append(
+                ("<feed", f"the feed has no <{element}>, which RFC 4287 requires; add one")
+            )
     entries = root.findall("a:entry", ns)
     if root.find("a:author", ns) is None and any(e.find("a:author", ns) is None for e in entries):
-        report("<feed", "the feed and some entries have no <author>; add one to the feed")
+        findings.append(
+            ("<feed", "the feed and some entries have no <author>; add one to the feed")
+        )
     relative_ids: list[str] = []
     for entry in entries:
         for element in ("id", "title", "updated"):
             if entry.find(f"a:{element}", ns) is None:
-                report("<entry", f"an entry has no <{element}>, which RFC 4287 requires; add one")
+                findings.append(
+                    ("<entry", f"an entry has no <{element}>, which RFC 4287 requires; add one")
+                )
         entry_id = entry.find("a:id", ns)
         if entry_id is not None and not re.match(
             r"^[a-zA-Z][a-zA-Z0-9+.-]*:", (entry_id.text or "").strip()
@@ -918,17 +959,23 @@ def _atom_problems(
             relative_ids.append((entry_id.text or "").strip())
         updated = entry.find("a:updated", ns)
         if updated is not None and not _is_rfc3339((updated.text or "").strip()):
-            report(
-                "<updated>",
-                f"entry <updated> `{updated.text}` is not an RFC 3339 date; use `| date_to_xmlschema`",
+            findings.append(
+                (
+                    "<updated>",
+                    f"entry <updated> `{updated.text}` is not an RFC 3339 date; "
+                    "use `| date_to_xmlschema`",
+                )
             )
     if relative_ids:
-        report(
-            "<id>",
-            f"{len(relative_ids)} entry ids are not absolute IRIs (first: `{relative_ids[0]}`); "
-            "build them from the site URL, e.g. `{{ post.id | absolute_url }}`",
+        findings.append(
+            (
+                "<id>",
+                f"{len(relative_ids)} entry ids are not absolute IRIs "
+                f"(first: `{relative_ids[0]}`); build them from the site URL, "
+                "e.g. `{{ post.id | absolute_url }}`",
+            )
         )
-    return problems
+    return findings
 
 
 def _is_rfc3339(value: str) -> bool:

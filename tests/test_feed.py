@@ -491,3 +491,19 @@ def test_feed_result_bytes_follow_its_text() -> None:
     assert result.data() == "<feed>é</feed>".encode()
     result.text = "<feed>ü</feed>"  # the published text replaces the rendered one
     assert result.data() == "<feed>ü</feed>".encode()
+
+
+def test_a_feed_reading_crosses_to_a_worker_and_back_intact() -> None:
+    """A worker reads the feed as XML at the end of a cold run: what it found must pickle."""
+    import pickle
+
+    from bloglint.feed import read_feed_text
+
+    text = (
+        '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        "<title>A & B</title>\n<entry><id>/relative</id><title>x</title></entry>\n</feed>\n"
+    )
+    reading = read_feed_text(text)
+    assert reading.errors and reading.errors[0].line == 3  # the bare `&`
+    assert any("not absolute IRIs" in message for _, message in reading.atom)
+    assert pickle.loads(pickle.dumps(reading)) == reading
