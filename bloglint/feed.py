@@ -438,7 +438,9 @@ def _render_template_feed(
     result.posts = len(re.findall(r"<(?:entry|item)[\s>]", text))
     # The workers are idle by now: one of them reads the text as XML while this process
     # cleans it (sending the text costs less than either).
-    reading = conversions.call(read_feed_text, text) if conversions else None
+    reading = None
+    if conversions is not None and conversions.running:
+        reading = conversions.call(read_feed_text, text.encode("utf-8"))
     result.text = published_text(text, renderer.flavour)
     # Still waiting: cut the text for placing errors now (wasted only if it has none).
     cut = FeedLines(site, text) if reading is not None else None
@@ -648,12 +650,17 @@ class FeedReading(NamedTuple):
     atom: list[tuple[str, str]]  # (template fragment that writes it, message) per RFC 4287 gap
 
 
-def read_feed_text(text: str) -> FeedReading:
-    """Parse the feed (recovering from errors) and note what breaks XML or Atom."""
+def read_feed_text(text: str | bytes) -> FeedReading:
+    """Parse the feed (recovering from errors) and note what breaks XML or Atom.
+
+    Given as UTF-8 bytes, the text crosses to a worker without being decoded there only to
+    be encoded again for lxml.
+    """
     from lxml import etree
 
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
-    root = etree.fromstring(text.encode("utf-8"), parser)
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    root = etree.fromstring(data, parser)
     errors = [XmlError(e.line, e.column, e.message) for e in parser.error_log.filter_from_errors()]
     # Atom rules are checked on what lxml could read, even when the XML is broken.
     atom = _atom_findings(root) if root is not None and root.tag == f"{{{ATOM_NS}}}feed" else []
