@@ -219,3 +219,26 @@ def test_lexer_table_names_every_ported_class_by_its_aliases() -> None:
                 for alias in value.aliases:
                     declared[alias] = (info.name, value.__name__)
     assert lexers.LEXERS == declared
+
+
+def test_every_state_of_every_ported_lexer_compiles() -> None:
+    """States are compiled when first entered: a broken rule must still fail here, not in a
+    blogger's build."""
+    import importlib
+
+    from bloglint.render.lexers import LEXERS
+    from bloglint.render.lexers.engine import RougeLexer
+
+    checked = 0
+    for module_name, class_name in set(LEXERS.values()):
+        cls = getattr(importlib.import_module(f"bloglint.render.lexers.{module_name}"), class_name)
+        if not issubclass(cls, RougeLexer):
+            continue  # a lexer that delegates (console) has no states of its own
+        lexer = cls()
+        for state in cls.get_tokendefs():
+            rules = lexer._tokens[state]
+            assert all(callable(rule[0]) for rule in rules), (class_name, state)
+            checked += 1
+    assert checked > 100
+    with pytest.raises(KeyError):
+        lexer._tokens["no such state"]

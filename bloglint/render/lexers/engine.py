@@ -67,7 +67,31 @@ def _rule_first_chars(rexmatch: Any) -> frozenset[str] | None:
 MAX_NULL_SCANS = 5  # rouge: empty matches allowed in a row before a character is an error
 
 
-class RougeLexer(ExtendedRegexLexer):
+class _LazyStates(dict):  # type: ignore[type-arg]
+    """A lexer's compiled states, each compiled when first entered.
+
+    Pygments compiles every state of a lexer when the first one is made; a post's code
+    visits about half of them (8 of 16 for shell), and every worker process pays again.
+    """
+
+    def __init__(self, lexer_class: Any, definitions: dict[str, Any]) -> None:
+        super().__init__()
+        self._lexer_class = lexer_class
+        self._definitions = definitions
+
+    def __missing__(self, state: str) -> list[Any]:
+        if state not in self._definitions:
+            raise KeyError(state)
+        return self._lexer_class._process_state(self._definitions, self, state)  # type: ignore[no-any-return]
+
+
+class _RougeLexerMeta(type(ExtendedRegexLexer)):  # type: ignore[misc]
+    def process_tokendef(cls, name: str, tokendefs: Any = None) -> dict[str, Any]:
+        states = cls._all_tokens[name] = _LazyStates(cls, tokendefs or cls.tokens[name])
+        return states
+
+
+class RougeLexer(ExtendedRegexLexer, metaclass=_RougeLexerMeta):
     """Shared behaviour: no input preprocessing, per-run state reset, rouge's error handling."""
 
     flags = re.M
