@@ -525,10 +525,6 @@ def start_conversions(root: Path, config: Mapping[str, Any], *, cache: bool = Tr
         key=lambda item: item[0].name,
         reverse=True,
     )
-    # The feed's XML check runs in a worker at the end: import lxml (~0.03 s) once, here,
-    # for every worker to inherit, rather than in one of them when all else waits for it.
-    import lxml.etree  # noqa: F401
-
     conversions = Conversions()
     conversions.submit_files(files if shown is None else files[:shown])
     return conversions if conversions.running else None
