@@ -429,6 +429,12 @@ def _render_template_feed(
     result = FeedResult(path=output_path(site, page), text="", template=page.relpath)
     drop = PageDrop(renderer, page)
     renderer.prerender(_posts_in_template(site, page), conversions=conversions)
+    if conversions is not None and conversions.running:
+        # Queued behind every conversion: a worker that runs out of posts imports lxml for
+        # the reading at the end while the other still converts (one per worker, so that
+        # whichever takes the reading most likely has it).
+        for _ in range(conversions.workers):
+            conversions.call(_import_lxml)
     try:
         text = renderer.render(page.body, page.relpath, first_line=page.body_line, page=drop)
         text = _apply_layouts(site, renderer, page, drop, text)
@@ -644,6 +650,11 @@ class FeedReading(NamedTuple):
 
     errors: list[XmlError]  # where it is not well-formed (ERROR and FATAL, not warnings)
     atom: list[tuple[str, str]]  # (template fragment that writes it, message) per RFC 4287 gap
+
+
+def _import_lxml() -> None:
+    """Run in an idle worker (see `_render_template_feed`)."""
+    import lxml.etree  # noqa: F401
 
 
 def read_feed_text(text: str | bytes) -> FeedReading:
