@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from bloglint.liquid import JekyllLiquid
 from bloglint.render import render_markdown
 from bloglint.render.batch import Conversions, RenderCache, _chunks
@@ -199,3 +201,24 @@ def test_early_conversions_start_only_the_posts_a_limited_template_shows(tmp_pat
         got = build_feed(load_site(tmp_path), build_time=BUILD_TIME, cache=False, conversions=early)
     assert got.posts == 9
     assert got.text == build_feed(load_site(tmp_path), build_time=BUILD_TIME, cache=False).text
+
+
+def test_cached_html_is_keyed_to_the_libraries_it_was_rendered_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Upgrading a library the converter renders with (a new `__init__.py`) must not serve
+    HTML from the cache that the old version made."""
+    import sys
+
+    from bloglint.render import batch
+
+    library = tmp_path / "renderlib_for_test"
+    library.mkdir()
+    (library / "__init__.py").write_text('__version__ = "1.0"\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(batch, "CONVERTER_LIBRARIES", (*batch.CONVERTER_LIBRARIES, library.name))
+    before = batch.converter_version()
+    assert batch.converter_version() == before  # stable while nothing changes
+    (library / "__init__.py").write_text('__version__ = "1.1"\n', encoding="utf-8")
+    assert batch.converter_version() != before
+    assert library.name not in sys.modules  # found, never imported
