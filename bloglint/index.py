@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from bloglint.site import Site
 
 INDEX_NAME = "index.sqlite"
+SNAPSHOT_REWRITE = 8  # entries worked out afresh before a saved snapshot is written again
 # Anything that changes what parsing produces must change this string.
 FORMAT = f"bloglint-index 10; bloglint {__version__}; python {sys.version_info[:2]}"
 
@@ -160,7 +161,6 @@ class SiteIndex:
         self._stats: dict[str, tuple[int, int]] = {}  # relpath -> (size, mtime_ns) before reading
         self._states: dict[str, bytes] = {}  # relpath -> its split, pickled as kept
         self._stat_rows: dict[str, tuple[int, int, str]] | None = None  # all, once many asked
-        self._stat_lookups = 0
         self._new_files: list[tuple[str, int, int, str]] = []
         self._new_sources: list[tuple[str, str, bytes]] = []
         self._new_documents: list[tuple[str, bytes]] = []
@@ -266,8 +266,7 @@ class SiteIndex:
         asked: a warm run reads most posts from its snapshot, not through here)."""
         assert self._db is not None
         if self._stat_rows is None:
-            self._stat_lookups += 1
-            if self._stat_lookups <= self._FEW:
+            if self._few(("files", "")):
                 row = self._db.execute(
                     "SELECT size, mtime_ns, digest FROM files WHERE relpath = ?", (relpath,)
                 ).fetchone()
@@ -343,6 +342,12 @@ class SiteIndex:
 
     _FEW = 32  # lookups in a table answered row by row before the whole table is read
 
+    def _few(self, group: tuple[str, str]) -> bool:
+        """Count a lookup in `group` (a table, or a table under one key): True while there
+        have been few enough to answer row by row."""
+        count = self._lookups[group] = self._lookups.get(group, 0) + 1
+        return count <= self._FEW
+
     def _blob(self, table: str, digest: str, name: str) -> bytes | None:
         """The stored row (digest, relpath) of `sources` or (digest, key) of `derived`.
 
@@ -355,9 +360,8 @@ class SiteIndex:
         group = (table, "" if table == "sources" else name)
         rows = self._tables.get(group)
         if rows is None:
-            count = self._lookups[group] = self._lookups.get(group, 0) + 1
             column = "relpath" if table == "sources" else "key"
-            if count <= self._FEW:
+            if self._few(group):
                 row = self._db.execute(
                     f"SELECT data FROM {table} WHERE digest = ? AND {column} = ?",
                     (digest, name),
@@ -387,6 +391,13 @@ class SiteIndex:
     def snapshot(self, name: str) -> object | None:
         """What `store_snapshot` saved under `name` (one row, unpickled at once), or None."""
         return self._unpickled("SELECT data FROM snapshots WHERE name = ?", name)
+
+    @staticmethod
+    def snapshot_outdated(fresh: int, saved: bool) -> bool:
+        """Whether a snapshot is worth writing again after `fresh` of its entries were worked
+        out afresh this run: always when none was `saved`, else once there are enough of
+        them (a few edited files are cheap to work out the ordinary way every run)."""
+        return fresh > 0 and (not saved or fresh >= SNAPSHOT_REWRITE)
 
     def store_snapshot(self, name: str, value: object) -> None:
         self._new_snapshots.append((name, pickle.dumps(value, protocol=5)))

@@ -603,8 +603,6 @@ class SiteReader:
     # filter or per-file index lookups. It is rewritten only when enough posts were read
     # afresh (a few edited posts are read the ordinary way, which is cheap for a few).
 
-    _SNAPSHOT_REWRITE = 8  # posts read afresh before the snapshot is written again
-
     @cached_property
     def _snapshot(self) -> dict[str, tuple[int, int, str, bytes]]:
         saved = self.index.snapshot(f"posts:{self._fingerprint}") if self.index else None
@@ -637,9 +635,9 @@ class SiteReader:
             self._fresh[relpath] = (*reading, outcome)
 
     def _save_snapshot(self) -> None:
-        if self.index is None or not self._fresh:
-            return
-        if self._snapshot and len(self._fresh) < self._SNAPSHOT_REWRITE:
+        if self.index is None or not self.index.snapshot_outdated(
+            len(self._fresh), bool(self._snapshot)
+        ):
             return
         entries = dict(self._kept)
         for relpath, (size, mtime, digest, state, outcome) in self._fresh.items():

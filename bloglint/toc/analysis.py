@@ -446,9 +446,6 @@ def _text_vote(text: str, min_headings: int) -> tuple[frozenset[str], bool]:
     return frozenset(_votes(text)), long_enough >= min_headings
 
 
-_VOTES_REWRITE = 8  # votes worked out afresh before the kept ones are written again
-
-
 def _site_votes(site: Site, min_headings: int) -> list[tuple[frozenset[str], bool]]:
     """Every post's vote, in `site.posts` order.
 
@@ -473,7 +470,7 @@ def _site_votes(site: Site, min_headings: int) -> list[tuple[frozenset[str], boo
         if digest is not None:
             kept[digest] = vote
         votes.append(vote)
-    if fresh >= _VOTES_REWRITE or (fresh and not known):
+    if index.snapshot_outdated(fresh, bool(known)):
         index.store_snapshot(name, kept)
     return votes
 
