@@ -124,10 +124,10 @@ def test_span_starts_find_what_the_lookahead_finds(
     text: str, pos: int, stop: str | None, everything: bool
 ) -> None:
     """The candidate-character search must stop exactly where the plain lookahead would."""
-    from bloglint.render.kramdown import ALL_SPAN, span_regex
+    from bloglint.render.kramdown import ALL_SPAN, span_starts
 
     parsers = ALL_SPAN if everything else ("codespan", "smart_quotes", "typographic_syms")
-    starts = span_regex(parsers, stop)
+    starts = span_starts(parsers, stop)
     pos = min(pos, len(text))
     found, expected = starts.search(text, pos), starts.pattern.search(text, pos)
     assert (found and (found.start(), found.groups())) == (

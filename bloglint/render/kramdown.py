@@ -252,11 +252,9 @@ class SpanStarts:
         self.pattern = rx(f"(?=(?:{alternatives}))")
         self.quotes = "smart_quotes" in parsers
         chars: set[str] | None = set(_QUOTES) if self.quotes else set()
-        for source in [stop] if stop else []:
+        others = [_SPAN_SOURCE[name] for name in parsers if name != "smart_quotes"]
+        for source in [stop, *others] if stop else others:
             chars = _union(chars, first_chars(rx(source)))
-        for name in parsers:
-            if name != "smart_quotes":
-                chars = _union(chars, first_chars(rx(_SPAN_SOURCE[name])))
         self._candidate = (
             re.compile(f"[{''.join(map(re.escape, sorted(chars)))}]").search if chars else None
         )
@@ -288,7 +286,7 @@ def _union(chars: set[str] | None, more: frozenset[str] | None) -> set[str] | No
 _span_cache: dict[tuple[tuple[str, ...], str | None], SpanStarts] = {}
 
 
-def span_regex(parsers: tuple[str, ...], stop: str | None) -> SpanStarts:
+def span_starts(parsers: tuple[str, ...], stop: str | None) -> SpanStarts:
     """The span starts (and stop) for these parsers, built once per combination."""
     key = (parsers, stop)
     starts = _span_cache.get(key)
@@ -1703,7 +1701,7 @@ class KramdownParser:
         self.tree = el
         self.text_type = self.text_type if text_type is None else text_type
         names = parsers or ALL_SPAN
-        used_re = span_regex(names, stop_re)
+        starts = span_starts(names, stop_re)
         stop_pattern = rx(stop_re, re.S) if stop_re else None
         candidates = _span_candidates(names)
         src = self.src
@@ -1714,7 +1712,7 @@ class KramdownParser:
         # runs once per span candidate of every paragraph.
         while src.pos < end and not stop_found:
             pos = src.pos
-            src.m = m = used_re.search(text, pos)
+            src.m = m = starts.search(text, pos)
             if m is None:
                 if stop_re is None:
                     self.add_text(text[pos:])
