@@ -309,7 +309,9 @@ class RenderCache:
     def _key(self, text: str) -> str:
         key = self._keys.get(text)
         if key is None:  # each text is looked up and then stored: hash it once
-            key = self._keys[text] = hashlib.sha256(f"{self.version}\0{text}".encode()).hexdigest()
+            digest = hashlib.sha256(f"{self.version}\0".encode())
+            digest.update(text.encode())  # (not joined to the version first: a copy less)
+            key = self._keys[text] = digest.hexdigest()
         return key
 
     def get(self, text: str) -> str | None:
